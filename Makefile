@@ -1,0 +1,73 @@
+# nutl: every step of the study is a target here; README.md explains them.
+#   make deps            install system packages and fetch Darknet's source (root or sudo)
+#   make [GPU=1]         build bin/nutl (CPU, or CUDA/cuDNN)
+#   make test            run every test (tests/run)
+PROTOCOL ?= smoke
+GPU ?= 0
+
+DARKNET_VERSION := 0.0.0+git20180914.61c9d02e-2
+DARKNET_SRC := build/src/darknet-$(DARKNET_VERSION)
+CUDA_HOME ?= /usr/local/cuda
+
+ifeq ($(GPU),1)
+VARIANT := gpu
+DARKNET_FLAGS := GPU=1 CUDNN=1
+VARIANT_CFLAGS := -DGPU -DCUDNN -I$(CUDA_HOME)/include
+VARIANT_LIBS := -L$(CUDA_HOME)/lib64 -lcudnn -lcublas -lcurand -lcudart_static -ldl -lrt -lstdc++
+else
+VARIANT := cpu
+DARKNET_FLAGS := GPU=0 CUDNN=0
+endif
+
+BUILD := build/$(VARIANT)
+DARKNET_DIR := $(BUILD)/darknet
+DARKNET_LIB := $(DARKNET_DIR)/libdarknet.a
+DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/series 2>/dev/null))
+
+CC := gcc
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
+LDLIBS := -lgsl -lopenblas -lzip -lm -pthread $(VARIANT_LIBS)
+
+NUTL_SRCS := $(wildcard src/*.c)
+NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(NUTL_OBJS))
+TEST_SRCS := $(wildcard tests/*/test_*.c)
+TEST_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
+
+.PHONY: all deps test clean FORCE
+all: bin/nutl
+
+deps:
+	bash scripts/deps.sh
+
+# Darknet: Debian's source, copied into the build folder and patched with our series, in order.
+$(DARKNET_DIR)/.patched: $(DARKNET_PATCHES) darknet/patches/series
+	@test -d $(DARKNET_SRC) || { echo "Darknet source missing ($(DARKNET_SRC)): run 'make deps' first" >&2; exit 1; }
+	rm -rf $(DARKNET_DIR) && mkdir -p $(BUILD) && cp -r $(DARKNET_SRC) $(DARKNET_DIR)
+	for p in $(DARKNET_PATCHES); do patch -s -p1 -d $(DARKNET_DIR) < $$p || exit 1; done
+	touch $@
+
+$(DARKNET_LIB): $(DARKNET_DIR)/.patched
+	$(MAKE) -s -C $(DARKNET_DIR) obj libdarknet.a $(DARKNET_FLAGS) OPENMP=1 OPENBLAS=1
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) $(DARKNET_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/nutl: $(NUTL_OBJS) $(DARKNET_LIB)
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+
+# bin/nutl is the variant built last; copied only when it differs, so switching GPU= relinks nothing.
+bin/nutl: $(BUILD)/nutl FORCE
+	@mkdir -p bin
+	@cmp -s $< $@ || cp $< $@
+
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJS) $(DARKNET_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+
+test: bin/nutl $(TEST_BINS)
+	BUILD=$(BUILD) tests/run $(T)
+
+clean:
+	rm -rf build/cpu build/gpu bin

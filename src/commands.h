@@ -1,0 +1,8 @@
+/* commands: the subcommands of bin/nutl. Each takes the arguments after its name and returns the
+   process exit status (0 on success); bad input ends the process through nutl_die. */
+#ifndef NUTL_COMMANDS_H
+#define NUTL_COMMANDS_H
+
+int cmd_params(int argc, char **argv);
+
+#endif

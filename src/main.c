@@ -1,0 +1,34 @@
+/* bin/nutl: one program, one subcommand per step of the workbench (see README.md). */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "util.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: nutl COMMAND [ARGS]\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 2, argv + 2);
+    nutl_die("unknown command '%s' (nutl --help lists them)", argv[1]);
+}

@@ -1,0 +1,21 @@
+/* util: errors, checked allocation and atomic file output shared by every nutl command. */
+#ifndef NUTL_UTIL_H
+#define NUTL_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Prints "nutl: <message>" on one line to stderr and exits with status 1. Never returns. */
+void nutl_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+/* Returns a block of n bytes (zeroed), or dies naming what could not be allocated. */
+void *nutl_calloc(size_t n, const char *what);
+
+/* Returns a FILE open for writing on "<path>.tmp", or dies naming the path. */
+FILE *atomic_open(const char *path);
+
+/* Flushes, fsyncs and closes f, then renames "<path>.tmp" to path; dies (removing the temporary
+   file) if any step fails, e.g. on a full disk. Returns nothing: on return the file is complete. */
+void atomic_commit(FILE *f, const char *path);
+
+#endif
