@@ -71,3 +71,6 @@ test: bin/nutl $(TEST_BINS)
 
 clean:
 	rm -rf build/cpu build/gpu bin
+
+# Each part of the study keeps its own rules in mk/<part>.mk.
+include $(wildcard mk/*.mk)

@@ -4,5 +4,6 @@
 #define NUTL_COMMANDS_H
 
 int cmd_params(int argc, char **argv);
+int cmd_seed(int argc, char **argv);
 
 #endif

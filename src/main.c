@@ -13,6 +13,7 @@ struct command {
 
 static const struct command commands[] = {
     {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
+    {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
 };
 
 static void usage(FILE *out)
