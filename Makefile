@@ -11,7 +11,7 @@ CUDA_HOME ?= /usr/local/cuda
 
 ifeq ($(GPU),1)
 VARIANT := gpu
-DARKNET_FLAGS := GPU=1 CUDNN=1
+DARKNET_FLAGS := GPU=1 CUDNN=1 NVCC=$(CUDA_HOME)/bin/nvcc
 VARIANT_CFLAGS := -DGPU -DCUDNN -I$(CUDA_HOME)/include
 VARIANT_LIBS := -L$(CUDA_HOME)/lib64 -lcudnn -lcublas -lcurand -lcudart_static -ldl -lrt -lstdc++
 else

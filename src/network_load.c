@@ -77,12 +77,21 @@ network *network_load(const netcfg *c, network_shape shape)
     return net;
 }
 
+long layer_weights(const layer *l)
+{
+    switch (l->type) {
+    case CONVOLUTIONAL: return l->nweights;
+    case CONNECTED: return (long)l->inputs * l->outputs;
+    default: return 0;
+    }
+}
+
 long layer_parameters(const layer *l)
 {
     long bn = l->batch_normalize ? l->out_c : 0;
     switch (l->type) {
-    case CONVOLUTIONAL: return (long)l->nweights + l->n + bn;
-    case CONNECTED: return (long)l->inputs * l->outputs + l->outputs + bn;
+    case CONVOLUTIONAL:
+    case CONNECTED: return layer_weights(l) + l->out_c + bn;
     case BATCHNORM: return 2L * l->c;
     default: return 0;
     }

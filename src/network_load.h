@@ -18,6 +18,9 @@ typedef struct {
    not shape.outputs. */
 network *network_load(const netcfg *c, network_shape shape);
 
+/* Returns the length of layer l's weights array (Darknet sets nweights for convolutions only). */
+long layer_weights(const layer *l);
+
 /* Returns the number of trainable parameters of layer l: weights, biases (a batch-normalised layer's
    biases are its BN shift) and BN scales, as the paper counts them. */
 long layer_parameters(const layer *l);
