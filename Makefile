@@ -26,7 +26,7 @@ DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/seri
 
 CC := gcc
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
-LDLIBS := -lgsl -lopenblas -lzip -lm -pthread $(VARIANT_LIBS)
+LDLIBS := -lgsl -lopenblas -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
 NUTL_SRCS := $(wildcard src/*.c)
 NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
