@@ -14,6 +14,8 @@ struct command {
 static const struct command commands[] = {
     {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
+    {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
+    {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
 };
 
 static void usage(FILE *out)
