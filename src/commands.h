@@ -5,5 +5,7 @@
 
 int cmd_params(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+int cmd_display(int argc, char **argv);
 
 #endif
