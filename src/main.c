@@ -16,6 +16,7 @@ static const struct command commands[] = {
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
     {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T]: a dataset split"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
+    {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
 };
 
 static void usage(FILE *out)

@@ -42,8 +42,9 @@
 #define HIGHLAND_LOG 0.038 /* Highland formula, log term */
 /* Landau straggling: xi = (K/2)(Z/A) rho x / beta^2 = 0.0966 MeV/cm / beta^2 in LAr (physics.md).
    The Landau parameter is truncated at LANDAU_LAMBDA_MAX (model): the tail above stands for hard delta
-   rays, and the cut sets the most probable loss of a MIP in 1 cm (~1.6 MeV, physics.md). */
-#define LANDAU_LAMBDA_MAX 20.0
+   rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (physics.md ~1.6 MeV;
+   Landau-Vavilov for 1 cm gives 1.72 MeV). */
+#define LANDAU_LAMBDA_MAX 150.0
 #define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
 
 /* ---- Photons in argon ---- */

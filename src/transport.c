@@ -257,8 +257,7 @@ static void push_photon(transport *t, const double pos[3], const double g[4])
     push(t, SP_GAMMA, pos, d, g[0]);
 }
 
-/* A pi0 decays on the spot (c tau = 25 nm) to two photons, isotropic in its rest frame. */
-static void pi0_decay(transport *t, const gsl_rng *r, const particle *p)
+void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p)
 {
     double mom = particle_momentum(SP_PION_ZERO, p->t);
     double parent[4] = {p->t + M_PION_ZERO, mom * p->dir[0], mom * p->dir[1], mom * p->dir[2]}, g1[4], g2[4];
@@ -335,7 +334,7 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
         particle cur = t->stack[--t->n_stack];
         switch (cur.sp) {
         case SP_GAMMA: photon_interact(t, ph, r, &cur); break;
-        case SP_PION_ZERO: pi0_decay(t, r, &cur); break;
+        case SP_PION_ZERO: transport_decay_pi0(t, r, &cur); break;
         case SP_NEUTRON: case SP_NEUTRINO: t->invisible += species_budget(cur.sp, cur.t); break;
         default: charged_run(t, ph, r, &cur); break;
         }

@@ -44,6 +44,10 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
    electron are pushed on t's stack. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
+/* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
+   rest frame. */
+void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p);
+
 /* Returns 1 if point x lies inside the cube, 0 otherwise. */
 int transport_inside(const double x[3]);
 
