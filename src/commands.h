@@ -5,6 +5,9 @@
 
 int cmd_params(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+int cmd_display(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 
