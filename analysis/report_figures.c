@@ -67,34 +67,51 @@ static void put_band(FILE *f, int band, const study_cell *c, const char *what)
     put_string(f, name, label);
 }
 
-/* Returns a histogram of the values with Freedman-Diaconis bins (width 2 IQR / n^(1/3)). */
-static gsl_histogram *f1_histogram(double *x, size_t n)
+/* Returns the Freedman-Diaconis bin width 2 IQR / n^(1/3) of n values (sorted in place), 0 if n < 2. */
+static double fd_width(double *x, size_t n)
 {
+    if (n < 2) return 0;
     gsl_sort(x, 1, n);
-    double range = x[n - 1] - x[0];
-    double iqr = gsl_stats_quantile_from_sorted_data(x, 1, n, 0.75) - gsl_stats_quantile_from_sorted_data(x, 1, n, 0.25);
-    double width = 2 * iqr / cbrt((double)n);
-    if (!(width > range / 50)) width = range > 0 ? range / 5 : 0.005; /* too few or identical values */
-    size_t bins = (size_t)floor(range / width) + 1;
+    double q1 = gsl_stats_quantile_from_sorted_data(x, 1, n, 0.25);
+    return 2 * (gsl_stats_quantile_from_sorted_data(x, 1, n, 0.75) - q1) / cbrt((double)n);
+}
+
+/* Returns an empty histogram covering the F1 of both ensembles in equal bins, as wide as the narrower
+   ensemble's Freedman-Diaconis width (pooling would size bins by the gap between the two). */
+static gsl_histogram *f1_histogram(double *x[2], const size_t n[2])
+{
+    double low = INFINITY, high = -INFINITY, width = INFINITY;
+    for (int w = 0; w < 2; w++) {
+        double fd = fd_width(x[w], n[w]);
+        if (fd > 0) width = fmin(width, fd);
+        if (n[w]) low = fmin(low, x[w][0]), high = fmax(high, x[w][n[w] - 1]);
+    }
+    double range = high - low;
+    if (!(width < INFINITY) || width < range / 100) width = range > 0 ? range / 10 : 0.005;
+    size_t bins = (size_t)floor(range / width + 0.5) + 1; /* from low - width/2 past low + range */
     gsl_histogram *h = gsl_histogram_alloc(bins);
     if (!h) nutl_die("out of memory for the Fig. 4 histogram");
-    gsl_histogram_set_ranges_uniform(h, x[0] - width / 2, x[0] - width / 2 + bins * width);
+    gsl_histogram_set_ranges_uniform(h, low - width / 2, low - width / 2 + bins * width);
     return h;
 }
 
 /* Fig. 4: F1 distributions of the Kaiming and pretrained all-weights networks at the largest size. */
 static int fig4(const report *r, FILE *vars)
 {
-    const study_cell *k = r->largest[REPORT_KAIMING], *p = r->largest[REPORT_PRETRAINED];
-    size_t n = (k ? k->n : 0) + (p ? p->n : 0), i = 0;
-    if (!n) return 0;
-    double *x = nutl_calloc(n * sizeof *x, "Fig. 4 values");
-    for (int j = 0; k && j < k->n; j++) x[i++] = k->net[j]->test_f1;
-    for (int j = 0; p && j < p->n; j++) x[i++] = p->net[j]->test_f1;
-    gsl_histogram *h = f1_histogram(x, n);
-    gsl_histogram *count[2] = {gsl_histogram_clone(h), gsl_histogram_clone(h)};
-    for (int j = 0; k && j < k->n; j++) gsl_histogram_increment(count[0], k->net[j]->test_f1);
-    for (int j = 0; p && j < p->n; j++) gsl_histogram_increment(count[1], p->net[j]->test_f1);
+    const study_cell *c[2] = {r->largest[REPORT_KAIMING], r->largest[REPORT_PRETRAINED]};
+    size_t n[2] = {c[0] ? c[0]->n : 0, c[1] ? c[1]->n : 0};
+    if (!n[0] && !n[1]) return 0;
+    double *x[2];
+    for (int w = 0; w < 2; w++) {
+        x[w] = nutl_calloc(n[w] * sizeof *x[w], "Fig. 4 values");
+        for (size_t j = 0; j < n[w]; j++) x[w][j] = c[w]->net[j]->test_f1;
+    }
+    gsl_histogram *h = f1_histogram(x, n), *count[2];
+    for (int w = 0; w < 2; w++) {
+        count[w] = gsl_histogram_clone(h);
+        for (size_t j = 0; j < n[w]; j++) gsl_histogram_increment(count[w], x[w][j]);
+        free(x[w]);
+    }
     char path[1200];
     FILE *f = open_data(r, "fig4.dat", path, sizeof path);
     fputs("# Fig. 4: networks per testing-F1 bin at the largest size\n"
@@ -103,12 +120,11 @@ static int fig4(const report *r, FILE *vars)
         fprintf(f, "%.6f\t%.6f\t%.6f\t%g\t%g\n", h->range[b], h->range[b + 1], (h->range[b] + h->range[b + 1]) / 2,
                 gsl_histogram_get(count[0], b), gsl_histogram_get(count[1], b));
     atomic_commit(f, path);
-    fprintf(vars, "fig4_kaiming = %d\nfig4_pretrained = %d\nfig4_bin_width = %.6f\n", k ? k->n : 0, p ? p->n : 0,
+    fprintf(vars, "fig4_kaiming = %zu\nfig4_pretrained = %zu\nfig4_bin_width = %.6f\n", n[0], n[1],
             h->range[1] - h->range[0]);
     gsl_histogram_free(h);
     gsl_histogram_free(count[0]);
     gsl_histogram_free(count[1]);
-    free(x);
     return 1;
 }
 
@@ -156,8 +172,7 @@ static int fig6_panel(const report *r, FILE *vars, int which, const char *name, 
         fputc('\n', f);
     }
     atomic_commit(f, path);
-    const char *slash = strrchr(best->dir, '/');
-    snprintf(title, sizeof title, "%s: %s, F1 %.3f", what, slash ? slash + 1 : best->dir, best->test_f1);
+    snprintf(title, sizeof title, "%s (m%ld, test F1 %.3f)", what, best->member, best->test_f1);
     snprintf(var, sizeof var, "fig6_%s_title", name);
     put_string(vars, var, title);
     return 1;
@@ -195,13 +210,18 @@ static int fig7(const report *r)
 /* Writes the provenance every figure shows under its title. */
 static void put_provenance(FILE *vars, const report *r)
 {
-    char text[512], size[32];
+    char text[1024], size[32];
     const char *weights = !*r->s->pretrained ? "no pretrained networks"
                           : r->s->standin    ? "stand-in weights, not ImageNet"
                                              : "ImageNet weights";
     snprintf(text, sizeof text, "protocol %s, %s", r->s->name, weights);
     put_string(vars, "subtitle", text);
     put_string(vars, "largest_label", report_size_label(study_size(r->s, 0), size, sizeof size));
+    size_t used = 0;
+    for (int i = 0; i < r->s->n_sizes; i++)
+        used += snprintf(text + used, sizeof text - used, "%s'%s' %ld", i ? ", " : "",
+                         report_size_label(r->s->sizes[i], size, sizeof size), r->s->sizes[i]);
+    fprintf(vars, "size_tics = \"%s\"\n", text);
     fprintf(vars, "energy_low = %g\nenergy_high = %g\n", r->edges[0], r->edges[r->n_bins]);
 }
 
@@ -219,8 +239,8 @@ void report_figures(const report *r)
     have[0] = fig3(r);
     have[1] = fig4(r, vars);
     have[2] = fig5(r, vars);
-    have[3] = fig6_panel(r, vars, REPORT_KAIMING, "kaiming", "Kaiming");
-    have[3] |= fig6_panel(r, vars, REPORT_PRETRAINED, "pretrained", "Transfer learning");
+    have[3] = fig6_panel(r, vars, REPORT_KAIMING, "kaiming", "Kaiming-initialised");
+    have[3] |= fig6_panel(r, vars, REPORT_PRETRAINED, "pretrained", "Transfer learning all weights");
     have[4] = fig7(r);
     atomic_commit(vars, path);
     FILE *list = open_data(r, "figures.list", path, sizeof path);

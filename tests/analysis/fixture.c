@@ -9,8 +9,8 @@
    For M = 3 the test F1 of a cell has mean b, sd 0.01 and error 0.01/sqrt(3) = 0.00577.
    Confusion: n = test_events / 3 per class, round(acc n) correct, the wrong ones split between the next
    class (the larger half) and the one after. Predictions: class c's events have energies 1 + 3 (i + 0.5)/n
-   GeV; the wrong ones are the lowest-energy ones (CC) or highest (NC) for Kaiming, evenly spread for
-   pretrained networks, so the Kaiming networks show the larger energy bias. */
+   GeV; the wrong ones are evenly spread for pretrained networks, and for Kaiming networks more frequent
+   at low energy (CC) or high energy (NC), so the Kaiming networks show the larger energy bias. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -32,11 +32,14 @@ static double base_f1(const study *s, const study_cell *c)
     return 0.70 - 0.02 * k;
 }
 
-/* Returns 1 if event i of n (in energy order) of class c is misclassified, given w wrong ones. */
+/* Returns 1 if event i of n (in energy order) of class c is misclassified, given w wrong ones: the
+   cumulative count of wrong events up to i is w i/n (even) or, for Kaiming, w (1 - (1 - x)^2) with x the
+   fraction from the low (CC) or high (NC) energy end (a density falling linearly to 0 across the range). */
 static int wrong(int kaiming, int c, int i, int n, int w)
 {
     if (!kaiming) return (i + 1) * w / n > i * w / n;
-    return c == 2 ? i >= n - w : i < w;
+    double x0 = (double)(c == 2 ? n - 1 - i : i) / n, x1 = x0 + 1.0 / n;
+    return floor(w * (1 - (1 - x1) * (1 - x1))) > floor(w * (1 - (1 - x0) * (1 - x0)));
 }
 
 /* Writes predictions-<split>.tsv with n events per class and the given accuracies. */
