@@ -30,10 +30,9 @@ static void load_energy(report *r, int which)
     const study_cell *c = r->largest[which];
     if (!c || !c->best_test) return;
     prediction *p;
-    char why[4096];
-    long n = record_predictions(c->best_test->dir, "test", &p, why, sizeof why);
+    long n = record_predictions(c->best_test->dir, "test", &p, r->energy_why[which], sizeof r->energy_why[which]);
     if (n < 0) {
-        fprintf(stderr, "nutl-analyse: %s (skipped)\n", why);
+        fprintf(stderr, "nutl-analyse: %s (skipped)\n", r->energy_why[which]);
         return;
     }
     energy_fill(&r->energy[which], p, n, r->edges, r->n_bins);

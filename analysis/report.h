@@ -20,6 +20,7 @@ typedef struct {
     /* Accuracy vs energy of the best network by test F1 at the largest size: Kaiming, pretrained all. */
     const study_cell *largest[2];
     int have_energy[2];
+    char energy_why[2][1024]; /* why a best network's predictions could not be read, or "" */
     energy_accuracy energy[2];
 } report;
 

@@ -248,7 +248,7 @@ static void note_energy(table *t, const report *r, int which, const char *title)
     const study_cell *c = r->largest[which];
     const energy_accuracy *e = &r->energy[which];
     if (!r->have_energy[which]) {
-        table_note(t, "%s: no best network with readable test predictions (see the notes of Table III).", title);
+        table_note(t, "%s: left out: %s", title, *r->energy_why[which] ? r->energy_why[which] : "no finished network");
         return;
     }
     table_note(t, "%s: %s (testing F1 %.3f); %ld test events outside %.2f-%.2f GeV.", title, c->best_test->dir,

@@ -3,11 +3,13 @@
 # out=..." plots/common.gp plots/figN.gp (see plots/render).
 load data.'/plotvars.gp'
 set encoding utf8
-# terminal(w, h): the terminal for a w x h pixel PNG, or a PDF of the same shape (143 pixels an inch).
+# terminal(w, h): the terminal for a w x h pixel PNG, or a PDF of the same shape (200 pixels an inch).
 terminal(w, h) = term eq 'png' ? sprintf("pngcairo enhanced font 'DejaVu Sans,13' size %d,%d", w, h) \
-                               : sprintf("pdfcairo enhanced font 'DejaVu Sans,10' size %.2fin,%.2fin", w / 143.0, h / 143.0)
+                               : sprintf("pdfcairo enhanced font 'DejaVu Sans,9' size %.2fin,%.2fin", w / 200.0, h / 200.0)
 eval 'set terminal '.terminal(1000, 700)
 set output out
+# cairo PDF points are larger than PNG ones at the same nominal size
+if (term eq 'pdf') { set pointsize 0.5 }
 set grid lc rgb '#e0e0e0'
 set key box opaque samplen 2
 set tics nomirror

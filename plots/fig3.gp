@@ -7,12 +7,12 @@ eval 'set xtics ('.size_tics.')'
 set title titled('Fig. 3. Test (cyan) and validation (red) F1, transfer learning all weights')
 set xlabel 'Number of training images'
 set ylabel 'F1 score'
-set key top left
+set key bottom right
 bands = ''
 do for [i = 1:3] {
     if (exists(sprintf('band%d_mean', i))) {
         bands = bands.sprintf("'+' using 1:(band%d_mean - band%d_err):(band%d_mean + band%d_err) with filledcurves fc rgb '#c8c8c8' fs solid 0.6 noborder notitle, ", i, i, i, i)
-        eval sprintf("set label band%d_label at graph 0.98, first band%d_mean right front offset 0, 1 font ',10' tc rgb '#505050'", i, i)
+        eval sprintf("set label band%d_label at graph 0.02, first band%d_mean left front offset 0, 1 font ',10' tc rgb '#505050'", i, i)
         bands = bands.sprintf("band%d_mean with lines lc rgb '#707070' dt 2 notitle, ", i)
     }
 }
