@@ -16,6 +16,7 @@ int record_class_index(const char *name)
     return -1;
 }
 
+/* Writes the formatted reason into why; returns -1, the failure value of the parsers. */
 static int fail(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int fail(char *why, size_t len, const char *fmt, ...)
 {
@@ -44,6 +45,8 @@ static int parse_long(const char *text, long *v)
     return end != text && !*end && !errno;
 }
 
+/* The keys of result.tsv the analysis needs (DESIGN.md lists more; those are not checked here), where
+   each goes in a record and how it is checked. */
 enum kind { TEXT, COUNT, FRACTION, CONFUSION };
 
 static const struct field {

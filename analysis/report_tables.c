@@ -26,6 +26,14 @@ static void add_provenance(table *t, const report *r)
     if (s->n_skipped) table_meta(t, "Malformed records skipped: %d (named on stderr by nutl-analyse)", s->n_skipped);
 }
 
+/* Appends a training size: "1k" as the paper writes it, the number in the TSV. */
+static void size_cell(table *t, long train_images)
+{
+    char size[32], number[32];
+    snprintf(number, sizeof number, "%ld", train_images);
+    table_label(t, number, "%s", report_size_label(train_images, size, sizeof size));
+}
+
 /* Notes the run folders of cell c that have no finished, well-formed network. */
 static void note_missing(table *t, const report *r, const study_cell *c, const char *what)
 {
@@ -77,9 +85,10 @@ static void note_unmatched(table *t, const report *r, const char *init, int sche
         table_note(t, "Paper values%s at sizes this protocol does not train: %s", schemes ? " by scheme" : "", text);
 }
 
+/* Table I: Kaiming all weights at every training size. */
 static void table1(const report *r)
 {
-    char caption[512], size[32];
+    char caption[512];
     snprintf(caption, sizeof caption,
              "TABLE I%s. The F1 scores for the testing sample for the Kaiming initialised networks. The values "
              "and uncertainties given come from the mean and error on the mean of the networks of each "
@@ -92,8 +101,8 @@ static void table1(const report *r)
     for (int i = 0; i < r->s->n_sizes; i++) {
         const study_cell *c = study_find(r->s, "kaiming", "all", r->s->sizes[i]);
         table_row(t, 0);
-        table_text(t, "ResNet18 Kaiming");
-        table_text(t, "%s", report_size_label(c->train_images, size, sizeof size));
+        table_label(t, "kaiming", "ResNet18 Kaiming");
+        size_cell(t, c->train_images);
         f1_cells(t, r, c);
         note_missing(t, r, c, "Kaiming");
     }
@@ -106,18 +115,18 @@ static void table1(const report *r)
 /* Adds a Table II row for the pretrained cell (scheme, train_images). */
 static void table2_row(table *t, const report *r, const char *scheme, long train_images, int rule)
 {
-    char size[32];
     const study_cell *c = study_find(r->s, "pretrained", scheme, train_images);
     table_row(t, rule);
-    table_text(t, "Pre-trained");
-    table_text(t, "%s", report_scheme_label(scheme));
-    table_text(t, "%s", report_size_label(train_images, size, sizeof size));
+    table_label(t, "pretrained", "Pre-trained");
+    table_label(t, scheme, "%s", report_scheme_label(scheme));
+    size_cell(t, train_images);
     f1_cells(t, r, c);
     char what[64];
     snprintf(what, sizeof what, "Pre-trained %s", report_scheme_label(scheme));
     note_missing(t, r, c, what);
 }
 
+/* Table II: pretrained, every scheme at the largest size, then all weights at every size. */
 static void table2(const report *r)
 {
     char caption[512];
@@ -148,8 +157,8 @@ static void table3_block(table *t, const report *r, int which, const char *title
     const long *paper = paper_confusion(r->paper, which == REPORT_KAIMING ? "kaiming" : "pretrained");
     for (int row = 0; row < RECORD_CLASSES; row++) {
         table_row(t, row == 0 && which != REPORT_KAIMING);
-        table_text(t, "%s", title);
-        table_text(t, "%s", class_label[row]);
+        table_label(t, which == REPORT_KAIMING ? "kaiming" : "pretrained", "%s", title);
+        table_label(t, record_class_name[row], "%s", class_label[row]);
         for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, best ? best->confusion[3 * row + col] : NAN);
         table_value(t, best ? confusion_macro_f1(best->confusion) : NAN);
         for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, paper[3 * row + col]);
@@ -157,7 +166,7 @@ static void table3_block(table *t, const report *r, int which, const char *title
     }
     char size[32];
     if (best)
-        table_note(t, "%s: best by testing F1 (as the paper) of %d networks: %s (F1 %.3f); best by validation F1: "
+        table_note(t, "%s: best by testing F1 (as the paper) of %d networks: %s (recorded testing F1 %.3f); best by validation F1: "
                    "%s (validation F1 %.3f, testing F1 %.3f).", title, c->n, best->dir, best->test_f1,
                    c->best_val->dir, c->best_val->val_f1, c->best_val->test_f1);
     else if (c)
@@ -167,6 +176,7 @@ static void table3_block(table *t, const report *r, int which, const char *title
                    report_size_label(study_size(r->s, 0), size, sizeof size));
 }
 
+/* Table III: confusion matrices of the best Kaiming and pretrained all-weights networks. */
 static void table3(const report *r)
 {
     char caption[512], size[32];
@@ -199,7 +209,7 @@ static void table3(const report *r)
 /* Writes every cell's statistics: mean, sd and error of each quantity and the two best networks. */
 static void ensembles(const report *r)
 {
-    char caption[512], size[32];
+    char caption[512];
     snprintf(caption, sizeof caption,
              "Ensemble statistics of protocol %s%s: mean ± error on the mean (the TSV adds the standard "
              "deviation) of each cell's networks, and its best network by testing F1 and by validation F1.",
@@ -225,7 +235,7 @@ static void ensembles(const report *r)
         table_row(t, i > 0 && strcmp(c->init, c[-1].init));
         table_text(t, "%s", c->init);
         table_text(t, "%s", c->scheme);
-        table_text(t, "%s", report_size_label(c->train_images, size, sizeof size));
+        size_cell(t, c->train_images);
         table_value(t, c->n);
         table_mean_sd_err(t, c->test_f1.mean, c->test_f1.sd, c->test_f1.err);
         table_mean_sd_err(t, c->val_f1.mean, c->val_f1.sd, c->val_f1.err);
@@ -255,6 +265,7 @@ static void note_energy(table *t, const report *r, int which, const char *title)
                c->best_test->test_f1, e->outside, e->edges[0], e->edges[e->n_bins]);
 }
 
+/* The energy-bias summary: per class, the spread of accuracy across energy bins, both networks. */
 static void energy_bias_table(const report *r)
 {
     char caption[768], size[32];
@@ -274,7 +285,7 @@ static void energy_bias_table(const report *r)
     for (int k = 0; k < RECORD_CLASSES; k++) {
         energy_spread sp[2];
         table_row(t, 0);
-        table_text(t, "%s", class_label[k]);
+        table_label(t, record_class_name[k], "%s", class_label[k]);
         for (int which = 0; which < 2; which++) {
             sp[which] = r->have_energy[which] ? energy_bias(&r->energy[which], k) : (energy_spread){NAN, NAN, -1, -1};
             table_mean_err(t, sp[which].spread, sp[which].err);

@@ -56,6 +56,7 @@ static void load_grid(study *s, const char *conf_path)
     }
 }
 
+/* Adds the cell (init, scheme, train_images) to the grid unless it is there already. */
 static void add_cell(study *s, const char *init, const char *scheme, long train_images)
 {
     if (study_find(s, init, scheme, train_images)) return;

@@ -41,6 +41,7 @@ void table_column(table *t, const char *head, const char *key, table_kind kind, 
     t->digits[t->n_cols++] = digits;
 }
 
+/* Appends the formatted line to l; dies if out of memory. */
 static void lines_add(lines *l, const char *fmt, va_list ap)
 {
     char buf[16384];
@@ -89,6 +90,16 @@ void table_text(table *t, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(c->text, sizeof c->text, fmt, ap);
     va_end(ap);
+}
+
+void table_label(table *t, const char *tsv, const char *fmt, ...)
+{
+    table_cell *c = next_cell(t);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->text, sizeof c->text, fmt, ap);
+    va_end(ap);
+    snprintf(c->tsv, sizeof c->tsv, "%s", tsv);
 }
 
 void table_value(table *t, double value)
@@ -153,7 +164,7 @@ static void put_cell(FILE *f, const table *t, int j, const table_cell *c, enum f
     int d = t->digits[j];
     if (t->kind[j] == TABLE_TEXT) {
         if (fmt == TEX) put_tex(f, c->text);
-        else fputs(c->text, f);
+        else fputs(fmt == TSV && *c->tsv ? c->tsv : c->text, f);
     } else if (fmt == TSV) {
         put_tsv_number(f, "", c->dash ? NAN : c->value, t->kind[j] == TABLE_INT ? 15 : 6);
         if (t->kind[j] == TABLE_MEAN_SD_ERR) put_tsv_number(f, "\t", c->dash ? NAN : c->sd, 6);
@@ -186,6 +197,7 @@ static void put_rows(FILE *f, const table *t, enum format fmt, const char *start
     }
 }
 
+/* Writes the Markdown: caption, provenance lines, the table, notes as a list. */
 static void write_md(FILE *f, const table *t)
 {
     fprintf(f, "%s\n\n", t->caption);
@@ -200,6 +212,7 @@ static void write_md(FILE *f, const table *t)
     for (int i = 0; i < t->notes.n; i++) fprintf(f, "- %s\n", t->notes.line[i]);
 }
 
+/* Writes a LaTeX table float: caption, booktabs tabular, provenance and notes in small print. */
 static void write_tex(FILE *f, const table *t)
 {
     fputs("% Written by nutl-analyse; needs \\usepackage{booktabs}.\n\\begin{table}[htbp]\n\\centering\n"
@@ -222,6 +235,7 @@ static void write_tex(FILE *f, const table *t)
     fputs("\\end{table}\n", f);
 }
 
+/* Writes the TSV: caption, provenance and notes as # lines, a header of keys, one line per row. */
 static void write_tsv(FILE *f, const table *t)
 {
     fprintf(f, "# %s\n", t->caption);

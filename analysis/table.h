@@ -12,7 +12,8 @@ typedef enum { TABLE_TEXT, TABLE_INT, TABLE_NUM, TABLE_MEAN_ERR, TABLE_MEAN_SD_E
 
 typedef struct {
     int dash;        /* nothing to show: Markdown "—", TSV "NA" */
-    char text[128];  /* TABLE_TEXT */
+    char text[128];  /* TABLE_TEXT as shown */
+    char tsv[64];    /* if set, TABLE_TEXT in the TSV: a name for programs ("pretrained", "1000") */
     double value, sd, err; /* value of every kind but text; sd and err (NaN: unknown) of the means */
 } table_cell;
 
@@ -35,6 +36,8 @@ void table_row(table *t, int rule);
 /* Append the next cell of the current row: text, a count, a number, a mean with its error; any NaN value
    shows as a dash. */
 void table_text(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a text cell shown as the formatted text but written as tsv in the TSV. */
+void table_label(table *t, const char *tsv, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void table_value(table *t, double value);
 void table_mean_err(table *t, double mean, double err);
 void table_mean_sd_err(table *t, double mean, double sd, double err);
