@@ -8,8 +8,9 @@ terminal(w, h) = term eq 'png' ? sprintf("pngcairo enhanced font 'DejaVu Sans,13
                                : sprintf("pdfcairo enhanced font 'DejaVu Sans,9' size %.2fin,%.2fin", w / 200.0, h / 200.0)
 eval 'set terminal '.terminal(1000, 700)
 set output out
-# cairo PDF points are larger than PNG ones at the same nominal size
-if (term eq 'pdf') { set pointsize 0.5 }
+# Point size and small-print font: cairo's PDF points are larger than its PNG ones at one nominal size.
+pt_scale = term eq 'pdf' ? 0.45 : 1
+small_font = term eq 'pdf' ? ',7' : ',10'
 set grid lc rgb '#e0e0e0'
 set key box opaque samplen 2
 set tics nomirror

@@ -12,10 +12,10 @@ bands = ''
 do for [i = 1:3] {
     if (exists(sprintf('band%d_mean', i))) {
         bands = bands.sprintf("'+' using 1:(band%d_mean - band%d_err):(band%d_mean + band%d_err) with filledcurves fc rgb '#c8c8c8' fs solid 0.6 noborder notitle, ", i, i, i, i)
-        eval sprintf("set label band%d_label at graph 0.02, first band%d_mean left front offset 0, 1 font ',10' tc rgb '#505050'", i, i)
+        eval sprintf("set label band%d_label at graph 0.02, first band%d_mean left front offset 0, 1 font '".small_font."' tc rgb '#505050'", i, i)
         bands = bands.sprintf("band%d_mean with lines lc rgb '#707070' dt 2 notitle, ", i)
     }
 }
 eval 'plot '.bands. \
-    "data.'/fig3.dat' using 1:3:4 with yerrorbars pt 7 ps 1.2 lc rgb '#00b5d8' title 'Test sample', ".\
-    "data.'/fig3.dat' using ($1 * 1.04):5:6 with yerrorbars pt 5 ps 1.0 lc rgb '#d62728' title 'Validation sample'"
+    "data.'/fig3.dat' using 1:3:4 with yerrorbars pt 7 ps 1.2 * pt_scale lc rgb '#00b5d8' title 'Test sample', ".\
+    "data.'/fig3.dat' using ($1 * 1.04):5:6 with yerrorbars pt 5 ps 1.0 * pt_scale lc rgb '#d62728' title 'Validation sample'"

@@ -10,4 +10,4 @@ set ylabel 'Accuracy'
 set key bottom right
 col(c) = 4 + 4 * c
 plot for [c = 0:2] data.'/fig7.dat' using ($1 * (1 + (c - 1) * 0.03)):(column(col(c))):(column(col(c) + 1)):(column(col(c) + 2)) \
-     with yerrorlines pt 7 lw 1.5 lc rgb class_color(c) title class_label(c)
+     with yerrorlines pt 7 ps pt_scale lw 1.5 lc rgb class_color(c) title class_label(c)
