@@ -231,9 +231,13 @@ void report_figures(const report *r)
     FILE *vars = open_data(r, "plotvars.gp", path, sizeof path);
     fputs("# Written by nutl-analyse: what the figure scripts in plots/ draw.\n", vars);
     put_provenance(vars, r);
-    long largest = study_size(r->s, 0), second = study_size(r->s, 1);
+    long largest = study_size(r->s, 0), middle = 0;
+    /* The middle band: the paper's 50k beside its 100k, i.e. the largest size at most half the largest
+       (the second-largest size in the smoke and small presets). */
+    for (int i = 0; i < r->s->n_sizes; i++)
+        if (2 * r->s->sizes[i] <= largest) middle = r->s->sizes[i];
     put_band(vars, 1, r->largest[REPORT_KAIMING], "Kaiming");
-    put_band(vars, 2, second ? study_find(r->s, "kaiming", "all", second) : NULL, "Kaiming");
+    put_band(vars, 2, middle ? study_find(r->s, "kaiming", "all", middle) : NULL, "Kaiming");
     put_band(vars, 3, study_find(r->s, "pretrained", "classifier", largest), "Classifier only");
     int have[5];
     have[0] = fig3(r);

@@ -2,8 +2,8 @@
    so that the analysis and the figures can be tested before any network is trained.
    usage: fixture CONF PROTOCOL RUNS [PRETRAINED_SOURCE]
 
-   Known values. Cell base F1 b: Kaiming all at the j-th size (from 0) 0.40 + 0.05 j; pretrained all
-   0.60 + 0.05 j; pretrained scheme k (its index in schemes_at_largest, k > 0) at the largest 0.70 - 0.02 k.
+   Known values. Cell base F1 b: Kaiming all at the j-th of n sizes (from 0) 0.40 + s j; pretrained all
+   0.60 + s j, with s = min(0.05, 0.20 / (n - 1)) so that every value stays below 1; pretrained scheme k (its index in schemes_at_largest, k > 0) at the largest 0.70 - 0.02 k.
    Member m of M: d = 0.01 (m - (M + 1) / 2); test F1 b + d; validation F1 b - d - 0.005 (so the best by
    test is the last member and the best by validation the first); accuracy of class c b + 0.03 (c - 1) + d.
    For M = 3 the test F1 of a cell has mean b, sd 0.01 and error 0.01/sqrt(3) = 0.00577.
@@ -27,8 +27,9 @@ static double base_f1(const study *s, const study_cell *c)
     int j = 0, k = 0;
     while (s->sizes[j] != c->train_images) j++;
     while (k < s->n_schemes && strcmp(s->schemes[k], c->scheme)) k++;
-    if (!strcmp(c->init, "kaiming")) return 0.40 + 0.05 * j;
-    if (!strcmp(c->scheme, "all")) return 0.60 + 0.05 * j;
+    double step = s->n_sizes > 1 ? fmin(0.05, 0.20 / (s->n_sizes - 1)) : 0;
+    if (!strcmp(c->init, "kaiming")) return 0.40 + step * j;
+    if (!strcmp(c->scheme, "all")) return 0.60 + step * j;
     return 0.70 - 0.02 * k;
 }
 
