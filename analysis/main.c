@@ -1,0 +1,101 @@
+/* nutl-analyse: result records of one protocol -> Tables I-III, ensemble statistics, energy bias and
+   the data of Figures 3-7, in paper-figures/<protocol>/ (the figures themselves: plots/render). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paper.h"
+#include "report.h"
+#include "study.h"
+#include "util.h"
+
+static const char usage[] =
+    "usage: nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]\n"
+    "                    [--energy-bins LOW:HIGH:N]\n"
+    "Defaults: runs/NAME, paper-figures/NAME, cfg/protocols/NAME.conf, analysis/paper, 1:4:6 GeV.\n";
+
+typedef struct {
+    const char *protocol, *runs, *out, *conf, *paper, *bins;
+} options;
+
+/* Returns the options from argv; prints the usage and exits on --help or a bad argument. */
+static options parse_options(int argc, char **argv)
+{
+    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6"};
+    for (int i = 1; i < argc; i++) {
+        const char **slot = !strcmp(argv[i], "--protocol")      ? &o.protocol
+                            : !strcmp(argv[i], "--runs")        ? &o.runs
+                            : !strcmp(argv[i], "--out")         ? &o.out
+                            : !strcmp(argv[i], "--conf")        ? &o.conf
+                            : !strcmp(argv[i], "--paper")       ? &o.paper
+                            : !strcmp(argv[i], "--energy-bins") ? &o.bins
+                                                                : NULL;
+        if (!strcmp(argv[i], "--help")) fputs(usage, stdout), exit(0);
+        if (!slot || i + 1 == argc) fputs(usage, stderr), nutl_die("bad argument '%s'", argv[i]);
+        *slot = argv[++i];
+    }
+    if (!o.protocol) fputs(usage, stderr), nutl_die("--protocol is required");
+    return o;
+}
+
+/* Fills edges from "LOW:HIGH:N" (N equal bins); returns N, or dies naming the bad text. */
+static int parse_bins(const char *text, double *edges)
+{
+    double low, high;
+    int n, used = 0;
+    if (sscanf(text, "%lf:%lf:%d%n", &low, &high, &n, &used) != 3 || text[used] || n < 1 ||
+        n > ENERGY_MAX_BINS || !(high > low))
+        nutl_die("--energy-bins '%s': expected LOW:HIGH:N with LOW < HIGH and 1 <= N <= %d", text, ENERGY_MAX_BINS);
+    for (int i = 0; i <= n; i++) edges[i] = low + (high - low) * i / n;
+    return n;
+}
+
+/* Returns given if set, else fmt filled with name in buf. */
+static const char *path_or(char *buf, size_t len, const char *given, const char *fmt, const char *name)
+{
+    if (given) return given;
+    snprintf(buf, len, fmt, name);
+    return buf;
+}
+
+/* Creates dir and its parents as needed; dies naming it if that fails. */
+static void make_dirs(const char *dir)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1;; p++) {
+        if (*p && *p != '/') continue;
+        char end = *p;
+        *p = 0;
+        if (mkdir(path, 0777) && errno != EEXIST) nutl_die("%s: cannot create: %s", path, strerror(errno));
+        if (!(*p = end)) break;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    options o = parse_options(argc, argv);
+    char runs[1024], out[1024], conf[1024], data[1100];
+    const char *runs_dir = path_or(runs, sizeof runs, o.runs, "runs/%s", o.protocol);
+    const char *out_dir = path_or(out, sizeof out, o.out, "paper-figures/%s", o.protocol);
+    const char *conf_path = path_or(conf, sizeof conf, o.conf, "cfg/protocols/%s.conf", o.protocol);
+    double edges[ENERGY_MAX_BINS + 1];
+    int n_bins = parse_bins(o.bins, edges);
+
+    static study s;
+    static paper_ref paper;
+    static report r;
+    study_load(&s, o.protocol, conf_path, runs_dir);
+    paper_load(&paper, o.paper);
+    snprintf(data, sizeof data, "%s/data", out_dir);
+    make_dirs(data);
+    report_prepare(&r, &s, &paper, out_dir, edges, n_bins);
+    report_tables(&r);
+    report_figures(&r);
+    fprintf(stderr, "nutl-analyse: %s: %d networks in %d cells (%ld expected), %d malformed skipped; wrote %s\n",
+            s.name, s.n_records, s.n_cells, s.n_cells * s.members, s.n_skipped, out_dir);
+    study_free(&s);
+    return 0;
+}
