@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "binomial.h"
-#include "confusion.h"
+#include "metrics.h"
 #include "report.h"
 #include "util.h"
 
@@ -194,11 +194,12 @@ static int fig7(const report *r)
         const record *best = study_find(r->s, "pretrained", "all", r->s->sizes[i])->best_test;
         if (!best) continue;
         fprintf(f, "%ld\t%ld\t%.6f", best->train_images, best->member, best->test_f1);
+        confusion m = confusion_from_counts(best->confusion);
         for (int k = 0; k < RECORD_CLASSES; k++) {
-            long n = confusion_true_events(best->confusion, k);
+            long n = confusion_true_events(&m, k);
             double lo, hi;
             binomial_wilson(best->confusion[4 * k], n, BINOMIAL_ONE_SIGMA, &lo, &hi);
-            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", confusion_accuracy(best->confusion, k), lo, hi, n);
+            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", n ? confusion_class_accuracy(&m, k) : NAN, lo, hi, n);
         }
         fputc('\n', f);
         points++;

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "confusion.h"
+#include "metrics.h"
 #include "report.h"
 #include "table.h"
 
@@ -160,9 +160,11 @@ static void table3_block(table *t, const report *r, int which, const char *title
         table_label(t, which == REPORT_KAIMING ? "kaiming" : "pretrained", "%s", title);
         table_label(t, record_class_name[row], "%s", class_label[row]);
         for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, best ? best->confusion[3 * row + col] : NAN);
-        table_value(t, best ? confusion_macro_f1(best->confusion) : NAN);
+        confusion ours = best ? confusion_from_counts(best->confusion) : (confusion){0};
+        confusion theirs = confusion_from_counts(paper);
+        table_value(t, best ? confusion_macro_f1(&ours) : NAN);
         for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, paper[3 * row + col]);
-        table_value(t, confusion_macro_f1(paper));
+        table_value(t, confusion_macro_f1(&theirs));
     }
     char size[32];
     if (best)

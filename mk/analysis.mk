@@ -7,11 +7,11 @@
 ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Isrc -Ianalysis
 ANALYSIS_LIBS := -lgsl -lgslcblas -lm
 ANALYSIS_DIR := $(BUILD)/analysis
-ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) src/util.c src/protocol.c
+ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) src/util.c src/protocol.c src/metrics.c
 ANALYSIS_OBJS := $(patsubst %.c,$(ANALYSIS_DIR)/%.o,$(ANALYSIS_SRCS))
 FIGURES_DIR := paper-figures/$(PROTOCOL)
 
-$(ANALYSIS_DIR)/%.o: %.c $(wildcard analysis/*.h) src/util.h src/protocol.h
+$(ANALYSIS_DIR)/%.o: %.c $(wildcard analysis/*.h) src/util.h src/protocol.h src/metrics.h src/dataset.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ANALYSIS_CFLAGS) -c $< -o $@
 

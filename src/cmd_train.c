@@ -35,7 +35,7 @@ static uint64_t cell_seed(const train_options *o)
 
 int cmd_train(int argc, char **argv)
 {
-    train_options o = {.cfg = "cfg/resnet18.cfg", .init = "kaiming", .protocol = "none", .max_epochs = 100,
+    train_options o = {.cfg = "cfg/resnet18.cfg", .init = "kaiming", .protocol = "none", .max_epochs = 100, .member = 1,
                        .threads = 1, .batch = 32, .learning_rate = 0.001, .momentum = 0.9, .decay = 0,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
     const char *scheme = "all", *normalize = "imagenet";
@@ -67,8 +67,8 @@ int cmd_train(int argc, char **argv)
     if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
         nutl_die("--normalize '%s': imagenet or none", normalize);
     o.input.imagenet_normalize = !strcmp(normalize, "imagenet");
-    if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 0)
-        nutl_die("--threads, --batch and --max-epochs must be positive, --member non-negative");
+    if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 1)
+        nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
     if (!seed_given) o.seed = cell_seed(&o);
     return train_run(&o);

@@ -7,6 +7,21 @@ const char *class_name(int c)
     return c >= 0 && c < N_CLASSES ? class_names[c] : "?";
 }
 
+confusion confusion_from_counts(const long counts[N_CLASSES * N_CLASSES])
+{
+    confusion m;
+    for (int t = 0; t < N_CLASSES; t++)
+        for (int p = 0; p < N_CLASSES; p++) m.counts[t][p] = counts[t * N_CLASSES + p];
+    return m;
+}
+
+long confusion_true_events(const confusion *m, int i)
+{
+    long row = 0;
+    for (int j = 0; j < N_CLASSES; j++) row += m->counts[i][j];
+    return row;
+}
+
 void confusion_add(confusion *m, int t, int p)
 {
     m->counts[t][p]++;
@@ -33,8 +48,7 @@ double confusion_macro_f1(const confusion *m)
 
 double confusion_class_accuracy(const confusion *m, int i)
 {
-    long row = 0;
-    for (int j = 0; j < N_CLASSES; j++) row += m->counts[i][j];
+    long row = confusion_true_events(m, i);
     return row ? (double)m->counts[i][i] / row : 0.0;
 }
 
