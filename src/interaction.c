@@ -65,7 +65,7 @@ static double w_resonance(const gsl_rng *r, double lo, double hi)
 static int dis_kinematics(const gsl_rng *r, double enu, double *q2, double *nu)
 {
     for (int tries = 0; tries < 200; tries++) {
-        double x = gsl_ran_beta(r, 1.5, 4), y = gsl_rng_uniform(r);
+        double x = gsl_ran_beta(r, DIS_X_ALPHA, DIS_X_BETA), y = gsl_rng_uniform(r);
         if ((1 + DIS_SEA_FRACTION * (1 - y) * (1 - y)) < (1 + DIS_SEA_FRACTION) * gsl_rng_uniform(r)) continue;
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
         if (w2 < DIS_W_MIN * DIS_W_MIN) continue;
@@ -253,7 +253,7 @@ static int pick_target(const gsl_rng *r, const interaction *in)
     double wp = AR_PROTONS, wn = AR_NEUTRONS;
     switch (in->channel) {
     case CH_QE: if (cc) return 0; break;
-    case CH_MEC: return cc ? (gsl_rng_uniform(r) < 0.8 ? 1 : 0) : 1;
+    case CH_MEC: return cc ? gsl_rng_uniform(r) < MEC_NP_PAIR : 1;
     case CH_RES: if (cc) wp *= 3; break;
     case CH_DIS: if (cc) wn *= 2; break;
     default: break;
@@ -267,11 +267,15 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
     double m = M_NUCLEON;
     switch (in->channel) {
     case CH_QE: *q2 = q2_dipole(r, QE_AXIAL_MASS); *nu = *q2 / (2 * m); return 1;
-    case CH_MEC: *q2 = q2_dipole(r, QE_AXIAL_MASS); *nu = *q2 / (4 * m) + 20 + 230 * gsl_rng_uniform(r); return 1;
+    case CH_MEC:
+        *q2 = q2_dipole(r, QE_AXIAL_MASS);
+        *nu = *q2 / (4 * m) + MEC_NU_MIN + (MEC_NU_MAX - MEC_NU_MIN) * gsl_rng_uniform(r);
+        return 1;
     case CH_RES: {
-        double wmax = sqrt(m * m + 2 * m * in->enu) - 120;
-        double lo = m + M_PION_CHARGED + 5, hi = fmin(DIS_W_MIN + 300, wmax);
-        if (hi <= lo + 10) return 0;
+        /* W from N pi threshold to what the energy allows with room for the lepton. */
+        double wmax = sqrt(m * m + 2 * m * in->enu) - M_MUON;
+        double lo = m + M_PION_CHARGED, hi = fmin(DIS_W_MIN + RES_W_ABOVE_DIS, wmax);
+        if (hi <= lo) return 0;
         double w = w_resonance(r, lo, hi);
         *q2 = q2_dipole(r, RES_AXIAL_MASS);
         *nu = (w * w - m * m + *q2) / (2 * m);

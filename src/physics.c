@@ -12,6 +12,7 @@
 struct physics {
     eloss *muon, *pion, *proton, *electron;
     double landau_mean;   /* mean of the Landau density truncated at LANDAU_LAMBDA_MAX */
+    gsl_spline *landau_cut_mean; /* mean of the Landau density truncated at L, against ln L */
     gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
     gsl_spline *pion_path, *proton_path; /* hadronic mean free path against ln T */
     double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi; /* ln E ranges of the splines */
@@ -29,16 +30,32 @@ static double landau_density(double x, void *unused)
     return gsl_ran_landau_pdf(x);
 }
 
-/* Returns the mean of the Landau density on [-10, LANDAU_LAMBDA_MAX] (it vanishes below -5). */
-static double landau_truncated_mean(void)
+/* Returns the mean of the Landau density truncated at cut (it vanishes below -5). */
+static double landau_truncated_mean(gsl_integration_workspace *w, double cut)
 {
-    gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
     gsl_function f1 = {landau_first_moment, NULL}, f0 = {landau_density, NULL};
     double m1, m0, err;
-    gsl_integration_qag(&f1, -10, LANDAU_LAMBDA_MAX, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m1, &err);
-    gsl_integration_qag(&f0, -10, LANDAU_LAMBDA_MAX, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m0, &err);
-    gsl_integration_workspace_free(w);
+    gsl_integration_qag(&f1, -10, cut, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m1, &err);
+    gsl_integration_qag(&f0, -10, cut, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m0, &err);
     return m1 / m0;
+}
+
+/* Tabulates the truncated mean for cuts from LANDAU_CUT_MIN to LANDAU_LAMBDA_MAX. */
+#define LANDAU_CUT_MIN 1.0
+#define LANDAU_CUTS 40
+static gsl_spline *landau_cut_table(void)
+{
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
+    double lc[LANDAU_CUTS], m[LANDAU_CUTS], step = log(LANDAU_LAMBDA_MAX / LANDAU_CUT_MIN) / (LANDAU_CUTS - 1);
+    for (int k = 0; k < LANDAU_CUTS; k++) {
+        lc[k] = log(LANDAU_CUT_MIN) + k * step;
+        m[k] = landau_truncated_mean(w, exp(lc[k]));
+    }
+    gsl_integration_workspace_free(w);
+    gsl_spline *s = gsl_spline_alloc(gsl_interp_steffen, LANDAU_CUTS);
+    if (!s) nutl_die("physics: cannot allocate a spline");
+    gsl_spline_init(s, lc, m, LANDAU_CUTS);
+    return s;
 }
 
 /* Returns a steffen spline of y against ln x through n points; stores the ln x range. */
@@ -66,7 +83,8 @@ physics *physics_new(void)
     ph->pion = eloss_new(SP_PION_PLUS);
     ph->proton = eloss_new(SP_PROTON);
     ph->electron = eloss_new(SP_ELECTRON);
-    ph->landau_mean = landau_truncated_mean();
+    ph->landau_cut_mean = landau_cut_table();
+    ph->landau_mean = gsl_spline_eval(ph->landau_cut_mean, log(LANDAU_LAMBDA_MAX), NULL);
     static const double pe[] = PAIR_TABLE_E, pf[] = PAIR_TABLE_F;
     static const double pit[] = PION_LAMBDA_T, pil[] = PION_LAMBDA_L;
     static const double prt[] = PROTON_LAMBDA_T, prl[] = PROTON_LAMBDA_L;
@@ -83,6 +101,7 @@ void physics_free(physics *ph)
     eloss_free(ph->pion);
     eloss_free(ph->proton);
     eloss_free(ph->electron);
+    gsl_spline_free(ph->landau_cut_mean);
     gsl_spline_free(ph->pair);
     gsl_spline_free(ph->pion_path);
     gsl_spline_free(ph->proton_path);
@@ -108,10 +127,17 @@ double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, d
     double mean = t - eloss_energy(e, range - ds);
     double m = species_mass(sp), g = 1 + t / m, b2 = 1 - 1 / (g * g);
     double xi = 0.5 * BETHE_K * LAR_Z / LAR_A * LAR_DENSITY * ds / b2;
+    /* Where the tail would exceed the kinetic energy (thick steps at the end of a track), cut it lower
+       and recentre on the mean of the lower cut, so that the mean loss is kept. */
+    double cut = LANDAU_LAMBDA_MAX, centre = ph->landau_mean, room = (t - mean) / xi;
+    if (cut - centre > room) {
+        cut = fmax(LANDAU_CUT_MIN, centre + room);
+        centre = gsl_spline_eval(ph->landau_cut_mean, log(cut), NULL);
+    }
     double lambda;
     do lambda = gsl_ran_landau(r);
-    while (lambda > LANDAU_LAMBDA_MAX);
-    double loss = mean + xi * (lambda - ph->landau_mean);
+    while (lambda > cut);
+    double loss = mean + xi * (lambda - centre);
     return loss < 0 ? 0 : loss > t ? t : loss;
 }
 

@@ -21,8 +21,9 @@ void physics_free(physics *ph);
 const eloss *physics_eloss(const physics *ph, enum species sp);
 
 /* Returns the energy lost by a charged particle of species sp and kinetic energy t over a step of ds cm:
-   the CSDA mean loss plus a Landau fluctuation of width xi = 0.0966 MeV/cm ds / beta^2, truncated,
-   centred so that the mean loss is kept; clamped to [0, t]. */
+   the CSDA mean loss plus a Landau fluctuation of width xi = 0.0966 MeV/cm ds / beta^2, truncated at
+   LANDAU_LAMBDA_MAX (lower where that would exceed t), centred so that the mean loss is kept;
+   clamped to [0, t]. */
 double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, double t, double ds);
 
 /* Returns the Highland multiple-scattering angle theta0 (rad) for momentum p, speed beta, path ds. */

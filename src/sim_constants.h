@@ -1,6 +1,7 @@
 /* sim_constants: every physical constant and model parameter of the event simulator, with its source.
-   Units: MeV, cm, g, radians. Values marked "model" are choices of this simulator (documented in
-   datasets/FORMAT.md), the others are measured or tabulated numbers. */
+   Units: MeV, cm, g, radians. Values marked "model" are choices of this simulator (what they do is
+   described where they are used: interaction.h, transport.h, readout.h), the others are measured or
+   tabulated numbers. */
 #ifndef NUTL_SIM_CONSTANTS_H
 #define NUTL_SIM_CONSTANTS_H
 
@@ -66,7 +67,10 @@
 #define NUCLEON_SEPARATION 8.0 /* MeV lost to binding per nucleon knocked out of argon (model) */
 #define PION_ABSORPTION_FRACTION 0.35    /* of pion-argon interactions below 400 MeV (GENIE hA-like) */
 #define PION_CHARGE_EXCHANGE_FRACTION 0.10
+#define PION_ABSORPTION_T_HALF 400.0     /* MeV: above, absorption is half as likely (model) */
+#define PION_ABSORPTION_NP_PAIR 0.7      /* share of absorptions on an np pair, the rest on pp or nn (model) */
 #define PION_PRODUCTION_T 500.0          /* MeV: above, inelastic interactions may make a new pion */
+#define PION_PRODUCTION_FRACTION 0.3     /* of those inelastic interactions (model) */
 
 /* ---- Nucleus (argon) for the interaction generator ---- */
 #define FERMI_MOMENTUM 250.0  /* MeV/c, physics.md (Smith-Moniz k_F for Ar ~ 0.25 GeV/c) */
@@ -82,6 +86,12 @@
 #define DIS_W_MIN 1400.0      /* MeV: DIS above, resonances below (model; GENIE uses 1.7 GeV with a
                                  tuned non-resonant background between) */
 #define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (physics.md, roughly flat) */
+#define DIS_X_ALPHA 1.5       /* x ~ Beta(1.5, 4), the shape of a valence x q(x) ~ x^0.5 (1-x)^3 (model) */
+#define DIS_X_BETA 4.0
+#define RES_W_ABOVE_DIS 300.0 /* MeV: resonance masses reach DIS_W_MIN + this (model) */
+#define MEC_NU_MIN 20.0       /* MeV: 2p2h energy transfer Q^2/(4M) + uniform [MIN, MAX] (model: between */
+#define MEC_NU_MAX 250.0      /* the QE and Delta peaks) */
+#define MEC_NP_PAIR 0.8       /* CC 2p2h on np pairs (-> pp), the rest on nn (-> pn); Nieves et al. (model) */
 /* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY, physics.md) */
 #define AGKY_A_P 0.40
 #define AGKY_A_N (-0.20)

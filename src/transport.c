@@ -199,7 +199,7 @@ static void proton_interact(transport *t, const gsl_rng *r, const particle *p)
 static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
 {
     double q = p->t + M_PION_CHARGED - 2 * NUCLEON_SEPARATION;
-    int np_pair = gsl_rng_uniform(r) < 0.7;
+    int np_pair = gsl_rng_uniform(r) < PION_ABSORPTION_NP_PAIR;
     enum species first = p->sp == SP_PION_PLUS || !np_pair ? SP_PROTON : SP_NEUTRON;
     double p_second_proton = np_pair ? (p->sp == SP_PION_PLUS) : 0;
     particle from = *p;
@@ -213,7 +213,7 @@ static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
 static void pion_interact(transport *t, const gsl_rng *r, const particle *p)
 {
     double u = gsl_rng_uniform(r), q = p->t - NUCLEON_SEPARATION;
-    double p_abs = p->t < 400 ? PION_ABSORPTION_FRACTION : 0.5 * PION_ABSORPTION_FRACTION;
+    double p_abs = p->t < PION_ABSORPTION_T_HALF ? PION_ABSORPTION_FRACTION : 0.5 * PION_ABSORPTION_FRACTION;
     if (u < p_abs || q <= 0) { pion_absorb(t, r, p); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r);
     t->invisible += NUCLEON_SEPARATION;
@@ -222,7 +222,7 @@ static void pion_interact(transport *t, const gsl_rng *r, const particle *p)
         push_deflected(t, SP_PION_ZERO, p, q, 0.5 + 0.5 * gsl_rng_uniform(r), phi);
         return;
     }
-    if (p->t > PION_PRODUCTION_T && gsl_rng_uniform(r) < 0.3) {
+    if (p->t > PION_PRODUCTION_T && gsl_rng_uniform(r) < PION_PRODUCTION_FRACTION) {
         /* A new pion of random charge, its mass taken from q; the rest is shared as a flat Dirichlet. */
         static const enum species charge[3] = {SP_PION_PLUS, SP_PION_ZERO, SP_PION_MINUS};
         enum species sp = charge[gsl_rng_uniform_int(r, 3)];
