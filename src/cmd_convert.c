@@ -1,0 +1,37 @@
+/* nutl convert --from torchvision IN.pth --out OUT.weights [--cfg CFG]: a torchvision ResNet
+   checkpoint into Darknet weights for CFG (default cfg/resnet18-imagenet.cfg). Everything is read and
+   checked before OUT is written, so a failure leaves no OUT behind. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "darknet_net.h"
+#include "darknet_weights.h"
+#include "torch_checkpoint.h"
+#include "util.h"
+#include "weights_convert.h"
+
+#define USAGE "usage: nutl convert --from torchvision IN.pth --out OUT.weights [--cfg CFG]"
+
+int cmd_convert(int argc, char **argv)
+{
+    const char *from = NULL, *in = NULL, *out = NULL, *cfg = "cfg/resnet18-imagenet.cfg";
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
+        else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
+        else if (!strcmp(argv[i], "--cfg") && i + 1 < argc) cfg = argv[++i];
+        else if (argv[i][0] != '-' && !in) in = argv[i];
+        else nutl_die(USAGE);
+    }
+    if (!from || !in || !out) nutl_die(USAGE);
+    if (strcmp(from, "torchvision")) nutl_die("convert: unknown source '%s' (only torchvision)", from);
+
+    struct torch_checkpoint *cp = torch_checkpoint_open(in);
+    network *net = darknet_net_parse(cfg, 1);
+    weights_convert_torchvision(net, cfg, cp);
+    darknet_weights_write(net, cfg, out);
+    printf("%s: %zu tensors from %s for %s\n", out, cp->n, in, cfg);
+    torch_checkpoint_close(cp);
+    free_network(net);
+    return 0;
+}
