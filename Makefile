@@ -11,7 +11,7 @@ CUDA_HOME ?= /usr/local/cuda
 
 ifeq ($(GPU),1)
 VARIANT := gpu
-DARKNET_FLAGS := GPU=1 CUDNN=1
+DARKNET_FLAGS := GPU=1 CUDNN=1 NVCC=$(CUDA_HOME)/bin/nvcc
 VARIANT_CFLAGS := -DGPU -DCUDNN -I$(CUDA_HOME)/include
 VARIANT_LIBS := -L$(CUDA_HOME)/lib64 -lcudnn -lcublas -lcurand -lcudart_static -ldl -lrt -lstdc++
 else
@@ -26,7 +26,7 @@ DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/seri
 
 CC := gcc
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
-LDLIBS := -lgsl -lopenblas -lzip -lm -pthread $(VARIANT_LIBS)
+LDLIBS := -lgsl -lopenblas -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
 NUTL_SRCS := $(wildcard src/*.c)
 NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))

@@ -7,7 +7,7 @@ DARKNET_VERSION=0.0.0+git20180914.61c9d02e-2
 SRC_DIR=build/src
 PACKAGES=(
   build-essential dpkg-dev pkg-config ca-certificates
-  libgsl-dev libopenblas-dev libzip-dev libdnnl-dev
+  libgsl-dev libopenblas-dev libzip-dev libdnnl-dev nettle-dev
   gnuplot-nox poppler-utils
   python3 python3-torch python3-torchvision python3-numpy
   slurm-wlm munge
