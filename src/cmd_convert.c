@@ -2,11 +2,12 @@
    checkpoint into Darknet weights for CFG (default cfg/resnet18-imagenet.cfg). Everything is read and
    checked before OUT is written, so a failure leaves no OUT behind. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
-#include "darknet_net.h"
 #include "darknet_weights.h"
+#include "network_load.h"
 #include "torch_checkpoint.h"
 #include "util.h"
 #include "weights_convert.h"
@@ -27,7 +28,10 @@ int cmd_convert(int argc, char **argv)
     if (strcmp(from, "torchvision")) nutl_die("convert: unknown source '%s' (only torchvision)", from);
 
     struct torch_checkpoint *cp = torch_checkpoint_open(in);
-    network *net = darknet_net_parse(cfg, 1);
+    static netcfg c;
+    netcfg_read(&c, cfg);
+    srand(0); /* Darknet's random initial weights, all overwritten, drawn the same on every run */
+    network *net = network_load(&c, (network_shape){.batch = 1});
     weights_convert_torchvision(net, cfg, cp);
     darknet_weights_write(net, cfg, out);
     printf("%s: %zu tensors from %s for %s\n", out, cp->n, in, cfg);

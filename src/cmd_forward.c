@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "commands.h"
-#include "darknet_net.h"
 #include "darknet_weights.h"
+#include "network_load.h"
 #include "util.h"
 
 #define USAGE "usage: nutl forward --cfg CFG --weights W --input RAW [--logits]"
@@ -53,7 +53,10 @@ int cmd_forward(int argc, char **argv)
     }
     if (!cfg || !weights || !input) nutl_die(USAGE);
 
-    network *net = darknet_net_parse(cfg, 1);
+    static netcfg c;
+    netcfg_read(&c, cfg);
+    srand(0); /* Darknet's random initial weights, all overwritten, drawn the same on every run */
+    network *net = network_load(&c, (network_shape){.batch = 1});
     darknet_weights_load(net, cfg, weights);
     float *x = input_read(input, net->inputs);
     network_predict(net, x);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "network_load.h"
 #include "util.h"
 
 #define HEADER_BYTES (3 * sizeof(int) + sizeof(size_t))
@@ -16,8 +17,8 @@ static size_t layer_floats(const network *net, const char *cfg, int i)
         nutl_die("%s: layer %d: dontload, dontloadscales, numload and flipped are not supported", cfg, i);
     size_t bn = l->batch_normalize ? 3 : 0;
     switch (l->type) {
-    case CONVOLUTIONAL: return (1 + bn) * (size_t)l->n + (size_t)l->nweights;
-    case CONNECTED: return (1 + bn) * (size_t)l->outputs + (size_t)l->outputs * l->inputs;
+    case CONVOLUTIONAL:
+    case CONNECTED: return (1 + bn) * (size_t)l->out_c + (size_t)layer_weights(l);
     case DECONVOLUTIONAL: case BATCHNORM: case LOCAL: case RNN: case GRU: case LSTM: case CRNN:
         nutl_die("%s: layer %d: this layer type's weights are not supported", cfg, i);
     default: return 0;
@@ -40,15 +41,15 @@ static void floats_write(FILE *f, const float *x, size_t n)
 /* Writes layer l's arrays in Darknet's order. Returns nothing. */
 static void layer_write(FILE *f, const layer *l)
 {
-    size_t n = (size_t)(l->type == CONVOLUTIONAL ? l->n : l->outputs);
+    size_t n = (size_t)l->out_c;
     floats_write(f, l->biases, n);
-    if (l->type == CONNECTED) floats_write(f, l->weights, (size_t)l->outputs * l->inputs);
+    if (l->type == CONNECTED) floats_write(f, l->weights, (size_t)layer_weights(l));
     if (l->batch_normalize) {
         floats_write(f, l->scales, n);
         floats_write(f, l->rolling_mean, n);
         floats_write(f, l->rolling_variance, n);
     }
-    if (l->type == CONVOLUTIONAL) floats_write(f, l->weights, (size_t)l->nweights);
+    if (l->type == CONVOLUTIONAL) floats_write(f, l->weights, (size_t)layer_weights(l));
 }
 
 void darknet_weights_write(const network *net, const char *cfg, const char *path)

@@ -4,8 +4,7 @@ set -euo pipefail
 PY=/usr/bin/python3
 TORCH_RESNET18=weights/torch_resnet18.py
 $PY -c 'import torch, torchvision' 2>/dev/null || { echo "no python3-torch/python3-torchvision for $PY"; exit 77; }
-# The 1000-class cfg the real weights are converted for; until it lands, a fixture in the same shape.
+# The 1000-class cfg the real weights are converted for.
 CFG=cfg/resnet18-imagenet.cfg
-[ -f "$CFG" ] || CFG=tests/convert/resnet18-imagenet-workaround.cfg
 WORK=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/convert.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

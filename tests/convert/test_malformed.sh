@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # nutl convert refuses broken checkpoints with one "nutl: " line naming the file or tensor, a non-zero
 # exit and no output file: a truncated archive, a missing tensor, an extra tensor, a wrong shape, a
-# float64 tensor, a non-contiguous tensor. The intact checkpoint converts (the broken ones differ from
+# float64 tensor, a non-contiguous tensor, a pickle protocol beyond 2. The intact checkpoint converts (the broken ones differ from
 # it in one thing each).
 source tests/convert/lib.sh
 $PY $TORCH_RESNET18 checkpoint "$WORK/good.pth" --seed 3
@@ -20,6 +20,7 @@ save('extra', **{'head.extra.weight': torch.zeros(3)})
 save('shape', **{'layer2.0.conv1.weight': torch.zeros(128, 64, 3, 2)})
 save('float64', **{'bn1.weight': sd['bn1.weight'].double()})
 save('strided', **{'layer1.0.conv1.weight': sd['layer1.0.conv1.weight'].transpose(2, 3)})
+torch.save(sd, f'{work}/protocol4.pth', pickle_protocol=4)
 PY
 size=$(stat -c %s "$WORK/good.pth")
 head -c $((size / 2)) "$WORK/good.pth" >"$WORK/truncated.pth"
@@ -28,14 +29,14 @@ bin/nutl convert --from torchvision "$WORK/good.pth" --out "$WORK/good.weights" 
 test -s "$WORK/good.weights"
 
 fails=0
-# expect NAME PATTERN: converting NAME.pth fails, its last stderr line is "nutl: ..." matching PATTERN,
+# expect NAME PATTERN: converting NAME.pth fails, its stderr is one line "nutl: ..." matching PATTERN,
 # and neither the output nor its temporary file exists.
 expect() {
   local out=$WORK/$1.weights rc=0
   bin/nutl convert --from torchvision "$WORK/$1.pth" --out "$out" --cfg "$CFG" 2>"$WORK/$1.err" >/dev/null || rc=$?
   local msg
-  msg=$(tail -n 1 "$WORK/$1.err")
-  if [ $rc -ne 0 ] && [[ "$msg" == "nutl: "* ]] && [[ "$msg" =~ $2 ]] && [ ! -e "$out" ] && [ ! -e "$out.tmp" ]; then
+  msg=$(cat "$WORK/$1.err")
+  if [ $rc -ne 0 ] && [ "$(wc -l <"$WORK/$1.err")" -eq 1 ] && [[ "$msg" == "nutl: "* ]] && [[ "$msg" =~ $2 ]] && [ ! -e "$out" ] && [ ! -e "$out.tmp" ]; then
     echo "ok   $1: exit $rc: $msg"
   else
     echo "FAIL $1: exit $rc, message '$msg', output $(ls "$out"* 2>/dev/null || echo none)"; fails=$((fails + 1))
@@ -47,4 +48,5 @@ expect extra "tensor 'head\.extra\.weight' is not used"
 expect shape "tensor 'layer2\.0\.conv1\.weight' has shape \[128, 64, 3, 2\].* needs \[128, 64, 3, 3\]"
 expect float64 "tensor 'bn1\.weight' is float64"
 expect strided "tensor 'layer1\.0\.conv1\.weight' is not contiguous"
+expect protocol4 "protocol4\.pth: .*data\.pkl: pickle byte 0: pickle protocol 4"
 [ $fails -eq 0 ]
