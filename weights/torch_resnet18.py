@@ -5,12 +5,15 @@
       torchvision.models.resnet18() initialised from seed S, saved with torch.save as a state_dict:
       the same format as torchvision's published resnet18-f37072fd.pth. With K > 0, every BN layer
       first gets a random scale and shift and K train-mode forwards on random batches move its running
-      mean and variance, so that no BN value is torchvision's trivial initial 1, 0, 0, 1.
+      mean and variance, so that no BN value is torchvision's trivial initial 1, 0, 0, 1; then each
+      running variance is multiplied by a log-uniform factor in [3e-3, 1] (and the BN scale by its
+      square root, keeping activations O(1)), spreading the variances as a trained network's are.
   logits IN.pth OUTDIR --inputs N --seed S
       N random 3x224x224 inputs as OUTDIR/input-<k>.raw (little-endian float32, CHW) and the model's
       eval-mode logits for each as OUTDIR/torch-<k>.txt (one value per line).
 """
 import argparse
+import math
 import os
 
 import numpy as np
@@ -32,6 +35,11 @@ def checkpoint(args):
         for _ in range(args.train_forwards):
             # shifted and scaled so the running mean and variance move well away from 0 and 1
             model(torch.randn(4, 3, 64, 64) * 2.0 + 0.5)
+        for m in model.modules():
+            if args.train_forwards and isinstance(m, torch.nn.BatchNorm2d):
+                f = torch.empty_like(m.running_var).uniform_(math.log(3e-3), 0.0).exp()
+                m.running_var.mul_(f)
+                m.weight.mul_(f.sqrt())
     torch.save(model.state_dict(), args.out)
 
 
