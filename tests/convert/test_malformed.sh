@@ -37,14 +37,16 @@ fails=0
 # expect NAME PATTERN: converting NAME.pth fails, its stderr is one line "nutl: ..." matching PATTERN,
 # and neither the output nor its temporary file exists.
 expect() {
-  local out=$WORK/$1.weights rc=0
-  bin/nutl convert --from torchvision "$WORK/$1.pth" --out "$out" --cfg "$CFG" 2>"$WORK/$1.err" >/dev/null || rc=$?
+  local out=$WORK/$1.weights err=$WORK/$1.err rc=0
+  bin/nutl convert --from torchvision "$WORK/$1.pth" --out "$out" --cfg "$CFG" 2>"$err" >/dev/null || rc=$?
   local msg
-  msg=$(cat "$WORK/$1.err")
-  if [ $rc -ne 0 ] && [ "$(wc -l <"$WORK/$1.err")" -eq 1 ] && [[ "$msg" == "nutl: "* ]] && [[ "$msg" =~ $2 ]] && [ ! -e "$out" ] && [ ! -e "$out.tmp" ]; then
+  msg=$(cat "$err")
+  if [ $rc -ne 0 ] && [ "$(wc -l <"$err")" -eq 1 ] && [[ "$msg" == "nutl: "* ]] && [[ "$msg" =~ $2 ]] &&
+     [ ! -e "$out" ] && [ ! -e "$out.tmp" ]; then
     echo "ok   $1: exit $rc: $msg"
   else
-    echo "FAIL $1: exit $rc, message '$msg', output $(ls "$out"* 2>/dev/null || echo none)"; fails=$((fails + 1))
+    echo "FAIL $1: exit $rc, message '$msg', output $(ls "$out"* 2>/dev/null || echo none)"
+    fails=$((fails + 1))
   fi
 }
 expect truncated "truncated\.pth: .*zip archive"
