@@ -24,8 +24,12 @@ DARKNET_DIR := $(BUILD)/darknet
 DARKNET_LIB := $(DARKNET_DIR)/libdarknet.a
 DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/series 2>/dev/null))
 
+NUTL_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET_PATCHES)))
+
 CC := gcc
-CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
+	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"' 
 LDLIBS := -lgsl -lopenblas -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
 NUTL_SRCS := $(wildcard src/*.c)

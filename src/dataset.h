@@ -4,6 +4,7 @@
 #ifndef NUTL_DATASET_H
 #define NUTL_DATASET_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum event_class { CLASS_NUMU_CC = 0, CLASS_NUE_CC = 1, CLASS_NC = 2, N_CLASSES = 3 };
@@ -38,5 +39,33 @@ uint64_t dataset_seed(const dataset *d);
 
 /* Closes the files and frees d. */
 void dataset_close(dataset *d);
+
+/* ---- Writing (used by nutl simulate). The format is described in datasets/FORMAT.md. ---- */
+
+#define DATASET_IMAGE_FILE "events.bin"
+#define DATASET_TRUTH_FILE "truth.tsv"
+#define DATASET_META_FILE "meta.tsv"
+#define DATASET_FORMAT_VERSION 1
+
+/* Returns the name of class c as written in truth.tsv: numu_cc, nue_cc or nc. */
+const char *dataset_class_name(int c);
+
+typedef struct dataset_writer dataset_writer;
+
+/* Starts writing the image file of a split of n events (side x side pixels per view, downsampled by k)
+   in folder dir, under a temporary name; dies naming the file if it cannot be written. */
+dataset_writer *dataset_create(const char *dir, int n, int side, int k, uint64_t seed);
+
+/* Returns the size of the record encoding event i's image pixels (3 x side x side floats) into *buf
+   (grown as needed, *cap its size): sparse per-view lists of (pixel, MeV) with a CRC-32. */
+size_t dataset_encode(const float *pixels, int side, int i, unsigned char **buf, size_t *cap);
+
+/* Appends event i's record (from dataset_encode) with its class, true energy (GeV) and event id;
+   events must come in order 0, 1, ... */
+void dataset_append(dataset_writer *w, int i, int cls, double energy_gev, int64_t event_id,
+                    const unsigned char *record, size_t len);
+
+/* Writes the index and header, then renames the file to its final name; frees w. */
+void dataset_commit(dataset_writer *w);
 
 #endif

@@ -24,6 +24,12 @@ void *nutl_calloc(size_t n, const char *what)
     return p;
 }
 
+void path_join(char *out, const char *dir, const char *name)
+{
+    if ((size_t)snprintf(out, NUTL_PATH_MAX, "%s/%s", dir, name) >= NUTL_PATH_MAX)
+        nutl_die("%s/%s: path too long", dir, name);
+}
+
 static void tmp_name(char *buf, size_t len, const char *path)
 {
     if ((size_t)snprintf(buf, len, "%s.tmp", path) >= len) nutl_die("%s: path too long", path);

@@ -11,6 +11,11 @@ void nutl_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2
 /* Returns a block of n bytes (zeroed), or dies naming what could not be allocated. */
 void *nutl_calloc(size_t n, const char *what);
 
+enum { NUTL_PATH_MAX = 4096 };
+
+/* Writes "dir/name" into out (NUTL_PATH_MAX bytes); dies if the path is too long. */
+void path_join(char *out, const char *dir, const char *name);
+
 /* Returns a FILE open for writing on "<path>.tmp", or dies naming the path. */
 FILE *atomic_open(const char *path);
 

@@ -1,0 +1,75 @@
+/* nutl train DATA_DIR ...: one network of the study (see train.h and README.md for the options). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "commands.h"
+#include "protocol.h"
+#include "scheme.h"
+#include "seed.h"
+#include "train.h"
+#include "util.h"
+
+static const char usage[] =
+    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
+    " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
+    " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
+    " [--normalize imagenet|none] [--freeze-bn-stats]";
+
+/* The seed of a cell: derived from the protocol's base seed (0 without a protocol) and the cell's name. */
+static uint64_t cell_seed(const train_options *o)
+{
+    uint64_t base = 0;
+    if (strcmp(o->protocol, "none")) {
+        char path[NUTL_PATH_MAX];
+        snprintf(path, sizeof path, "cfg/protocols/%s.conf", o->protocol);
+        static protocol p;
+        protocol_load(&p, path);
+        base = (uint64_t)protocol_get_long(&p, "seed");
+    }
+    char label[128];
+    snprintf(label, sizeof label, "%s-%s-n%d-m%d", o->init, scheme_name(o->scheme), o->train_images, o->member);
+    return seed_derive(base, label);
+}
+
+int cmd_train(int argc, char **argv)
+{
+    train_options o = {.cfg = "cfg/resnet18.cfg", .init = "kaiming", .protocol = "none", .max_epochs = 100,
+                       .threads = 1, .batch = 32, .learning_rate = 0.001, .momentum = 0.9, .decay = 0,
+                       .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
+    const char *scheme = "all", *normalize = "imagenet";
+    int seed_given = 0;
+    const arg_spec specs[] = {
+        {"--cfg", ARG_STRING, &o.cfg, NULL},
+        {"--init", ARG_STRING, &o.init, NULL},
+        {"--pretrained", ARG_STRING, &o.pretrained, NULL},
+        {"--scheme", ARG_STRING, &scheme, NULL},
+        {"--train-images", ARG_INT, &o.train_images, NULL},
+        {"--member", ARG_INT, &o.member, NULL},
+        {"--protocol", ARG_STRING, &o.protocol, NULL},
+        {"--seed", ARG_SEED, &o.seed, &seed_given},
+        {"--max-epochs", ARG_INT, &o.max_epochs, NULL},
+        {"--threads", ARG_INT, &o.threads, NULL},
+        {"--batch", ARG_INT, &o.batch, NULL},
+        {"--lr", ARG_DOUBLE, &o.learning_rate, NULL},
+        {"--momentum", ARG_DOUBLE, &o.momentum, NULL},
+        {"--decay", ARG_DOUBLE, &o.decay, NULL},
+        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL},
+        {"--normalize", ARG_STRING, &normalize, NULL},
+        {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL},
+        {"--out", ARG_STRING, &o.out, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, &o.data_dir, usage);
+    if (!o.data_dir || !o.out) nutl_die("usage: %s", usage);
+    o.scheme = scheme_parse(scheme);
+    if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
+        nutl_die("--normalize '%s': imagenet or none", normalize);
+    o.input.imagenet_normalize = !strcmp(normalize, "imagenet");
+    if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 0)
+        nutl_die("--threads, --batch and --max-epochs must be positive, --member non-negative");
+    if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
+    if (!seed_given) o.seed = cell_seed(&o);
+    return train_run(&o);
+}

@@ -1,0 +1,122 @@
+/* sim_constants: every physical constant and model parameter of the event simulator, with its source.
+   Units: MeV, cm, g, radians. Values marked "model" are choices of this simulator (documented in
+   datasets/FORMAT.md), the others are measured or tabulated numbers. */
+#ifndef NUTL_SIM_CONSTANTS_H
+#define NUTL_SIM_CONSTANTS_H
+
+/* ---- Particle masses, PDG Review of Particle Physics 2022 (MeV) ---- */
+#define M_ELECTRON 0.51099895
+#define M_MUON 105.6583755
+#define M_PION_CHARGED 139.57039
+#define M_PION_ZERO 134.9768
+#define M_PROTON 938.27209
+#define M_NEUTRON 939.56542
+#define M_NUCLEON 938.91875 /* average of p and n, used for the struck-nucleon kinematics */
+
+/* ---- Decays (PDG 2022) ---- */
+#define MICHEL_E_MAX 52.83                    /* (m_mu^2 + m_e^2) / (2 m_mu): Michel spectrum end point */
+#define PI_MU_DECAY_T_MU 4.12                 /* kinetic energy of the mu+ from pi+ -> mu+ nu at rest */
+#define MU_MINUS_CAPTURE_FRACTION_AR 0.756    /* 1 - tau(mu- Ar)/tau(mu) = 1 - 537 ns / 2197 ns;
+                                                 Suzuki, Measday, Roalsvig, PRC 35 (1987) 2212 */
+
+/* ---- Liquid argon, PDG "Atomic and nuclear properties of materials" (liquid argon) ---- */
+#define LAR_Z 18.0
+#define LAR_A 39.948                  /* g/mol */
+#define LAR_DENSITY 1.396             /* g/cm^3 */
+#define LAR_X0 14.0                   /* radiation length, cm (19.55 g/cm^2) */
+#define LAR_MOLIERE_RADIUS 9.04       /* cm */
+#define LAR_CRITICAL_ENERGY 32.84     /* MeV, electrons */
+#define LAR_LAMBDA_INT 85.8           /* nuclear interaction length, cm (119.7 g/cm^2) */
+#define LAR_I_EV 188.0                /* mean excitation energy, eV */
+#define LAR_ELECTRON_DENSITY 3.788e23 /* electrons/cm^3 = rho N_A Z/A */
+/* Sternheimer density-effect parameters for liquid argon (PDG table): -C, x0, x1, a, k, delta0 */
+#define LAR_DENSITY_CBAR 5.2146
+#define LAR_DENSITY_X0 0.2000
+#define LAR_DENSITY_X1 3.0000
+#define LAR_DENSITY_A 0.19559
+#define LAR_DENSITY_K 3.0000
+
+/* ---- Energy loss (PDG Passage of particles through matter, Sec. 34) ---- */
+#define BETHE_K 0.307075   /* 4 pi N_A r_e^2 m_e c^2, MeV cm^2/mol */
+#define HIGHLAND_P0 13.6   /* MeV, Highland formula */
+#define HIGHLAND_LOG 0.038 /* Highland formula, log term */
+/* Landau straggling: xi = (K/2)(Z/A) rho x / beta^2 = 0.0966 MeV/cm / beta^2 in LAr (physics.md).
+   The Landau parameter is truncated at LANDAU_LAMBDA_MAX (model): the tail above stands for hard delta
+   rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (physics.md ~1.6 MeV;
+   Landau-Vavilov for 1 cm gives 1.72 MeV). */
+#define LANDAU_LAMBDA_MAX 150.0
+#define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
+
+/* ---- Photons in argon ---- */
+#define PAIR_PATH_HIGH_E (9.0 / 7.0 * LAR_X0) /* high-energy pair-production mean free path, 18 cm */
+/* Pair share of the high-energy pair cross-section against photon energy: approximate values read from
+   NIST XCOM (argon, nuclear + electron field pair production), normalised to 7/(9 X0). */
+#define PAIR_TABLE_N 9
+#define PAIR_TABLE_E {1.022, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1000.0, 1e5}
+#define PAIR_TABLE_F {0.0, 0.033, 0.176, 0.39, 0.55, 0.75, 0.83, 0.975, 1.0}
+#define CLASSICAL_ELECTRON_RADIUS 2.8179403262e-13 /* cm, for the Klein-Nishina cross-section */
+
+/* ---- Hadronic interaction lengths in argon (approximate, physics.md and PDG pi-/p-nucleus data) ---- */
+#define PION_LAMBDA_N 7
+#define PION_LAMBDA_T {20.0, 50.0, 100.0, 200.0, 400.0, 1000.0, 4000.0} /* kinetic energy, MeV */
+#define PION_LAMBDA_L {150.0, 90.0, 60.0, 50.0, 60.0, 70.0, 75.0}        /* mean free path, cm */
+#define PROTON_LAMBDA_N 5
+#define PROTON_LAMBDA_T {20.0, 50.0, 100.0, 300.0, 4000.0}
+#define PROTON_LAMBDA_L {600.0, 200.0, 110.0, LAR_LAMBDA_INT, LAR_LAMBDA_INT}
+#define NUCLEON_SEPARATION 8.0 /* MeV lost to binding per nucleon knocked out of argon (model) */
+#define PION_ABSORPTION_FRACTION 0.35    /* of pion-argon interactions below 400 MeV (GENIE hA-like) */
+#define PION_CHARGE_EXCHANGE_FRACTION 0.10
+#define PION_PRODUCTION_T 500.0          /* MeV: above, inelastic interactions may make a new pion */
+
+/* ---- Nucleus (argon) for the interaction generator ---- */
+#define FERMI_MOMENTUM 250.0  /* MeV/c, physics.md (Smith-Moniz k_F for Ar ~ 0.25 GeV/c) */
+#define REMOVAL_ENERGY 30.0   /* MeV, physics.md */
+#define AR_PROTONS 18
+#define AR_NEUTRONS 22
+
+/* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth, physics.md) ---- */
+#define QE_AXIAL_MASS 1000.0  /* MeV, GENIE M_A (0.99 GeV) */
+#define RES_AXIAL_MASS 1120.0 /* MeV, GENIE Rein-Sehgal M_A */
+#define DELTA_MASS 1232.0     /* MeV, PDG */
+#define DELTA_WIDTH 117.0     /* MeV, PDG */
+#define DIS_W_MIN 1400.0      /* MeV: DIS above, resonances below (model; GENIE uses 1.7 GeV with a
+                                 tuned non-resonant background between) */
+#define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (physics.md, roughly flat) */
+/* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY, physics.md) */
+#define AGKY_A_P 0.40
+#define AGKY_A_N (-0.20)
+#define AGKY_B 1.42
+/* Channel fractions (QE, MEC = 2p2h and other, RES, DIS) at E_nu = 1.5, 2.5, 3.5 GeV: DUNE CC nu_mu
+   truth, physics.md; linear in E_nu between, constant outside. */
+#define CHANNEL_E {1500.0, 2500.0, 3500.0}
+#define CHANNEL_QE {0.30, 0.15, 0.07}
+#define CHANNEL_MEC {0.19, 0.07, 0.04}
+#define CHANNEL_RES {0.33, 0.38, 0.39}
+#define CHANNEL_DIS {0.19, 0.40, 0.50}
+/* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to physics.md's table) */
+#define FSI_PION_ABSORB 0.25
+#define FSI_PION_CHARGE_EXCHANGE 0.06
+#define FSI_PION_SCATTER 0.15
+#define FSI_NUCLEON_KNOCKOUT 0.45
+#define FSI_NUCLEON_CHARGE_EXCHANGE 0.20 /* p <-> n, e.g. (p, n) quasi-elastic exchange */
+#define EVAPORATION_NEUTRONS_MEAN 1.0 /* Poisson mean of slow neutrons from the excited residual nucleus */
+#define EVAPORATION_NEUTRON_T 3.0     /* MeV, mean kinetic energy of an evaporation neutron */
+
+/* ---- Detector, readout and tracking (paper Sec. II; physics.md) ---- */
+#define DETECTOR_HALF 250.0            /* the LAr cube is [-250, 250]^3 cm */
+#define VERTEX_Z (-200.0)              /* vertex centre, as in the authors' Geant4 program */
+#define VERTEX_JITTER 25.0             /* vertex uniform within +-25 cm of (0, 0, -200) (model) */
+#define VIEW_ANGLE_DEG 35.9            /* u at +35.9 deg, v at -35.9 deg, w at 0 */
+#define PIXEL_CM 1.0
+#define IMAGE_PIXELS 224
+#define CROP_VERTEX_MARGIN 16          /* the crop keeps the vertex at least this many pixels inside */
+#define MIN_DEPOSITS 3                 /* events with fewer deposits are dropped and replaced (paper) */
+#define STEP_MAX 0.5                   /* cm, charged-particle step (model; Geant4 used 1 mm) */
+#define STEP_RANGE_FRACTION 0.2        /* steps shrink to this fraction of the residual range */
+#define STEP_MIN 0.05                  /* cm */
+#define HADRON_T_STOP 1.0              /* MeV: mu, pi, p below deposit the rest where they are */
+#define ELECTRON_T_CUT 1.0             /* MeV: e+- below deposit the rest over their (mm) range */
+#define BREMS_K_CUT 1.0                /* MeV: softer bremsstrahlung is continuous loss */
+#define PHOTON_E_CUT 0.1               /* MeV: softer photons are absorbed where they interact */
+
+#endif
