@@ -5,26 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "commands.h"
-#include "darknet_weights.h"
 #include "network_load.h"
 #include "torch_checkpoint.h"
 #include "util.h"
+#include "weights.h"
 #include "weights_convert.h"
 
-#define USAGE "usage: nutl convert --from torchvision IN.pth --out OUT.weights [--cfg CFG]"
+#define USAGE "nutl convert --from torchvision IN.pth --out OUT.weights [--cfg CFG]"
 
 int cmd_convert(int argc, char **argv)
 {
     const char *from = NULL, *in = NULL, *out = NULL, *cfg = "cfg/resnet18-imagenet.cfg";
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--from") && i + 1 < argc) from = argv[++i];
-        else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
-        else if (!strcmp(argv[i], "--cfg") && i + 1 < argc) cfg = argv[++i];
-        else if (argv[i][0] != '-' && !in) in = argv[i];
-        else nutl_die(USAGE);
-    }
-    if (!from || !in || !out) nutl_die(USAGE);
+    const arg_spec specs[] = {
+        {"--from", ARG_STRING, &from, NULL},
+        {"--out", ARG_STRING, &out, NULL},
+        {"--cfg", ARG_STRING, &cfg, NULL},
+        {NULL, ARG_STRING, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, &in, USAGE);
+    if (!from || !in || !out) nutl_die("usage: %s", USAGE);
     if (strcmp(from, "torchvision")) nutl_die("convert: unknown source '%s' (only torchvision)", from);
 
     struct torch_checkpoint *cp = torch_checkpoint_open(in);
@@ -33,7 +34,7 @@ int cmd_convert(int argc, char **argv)
     srand(0); /* Darknet's random initial weights, all overwritten, drawn the same on every run */
     network *net = network_load(&c, (network_shape){.batch = 1});
     weights_convert_torchvision(net, cfg, cp);
-    darknet_weights_write(net, cfg, out);
+    weights_save(net, out);
     printf("%s: %zu tensors from %s for %s\n", out, cp->n, in, cfg);
     torch_checkpoint_close(cp);
     free_network(net);

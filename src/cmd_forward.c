@@ -5,12 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "commands.h"
-#include "darknet_weights.h"
 #include "network_load.h"
 #include "util.h"
+#include "weights.h"
 
-#define USAGE "usage: nutl forward --cfg CFG --weights W --input RAW [--logits]"
+#define USAGE "nutl forward --cfg CFG --weights W --input RAW [--logits]"
 
 /* Returns the n floats (malloc'd) of the raw file path; dies naming it unless it holds exactly n. */
 static float *input_read(const char *path, int n)
@@ -44,20 +45,22 @@ int cmd_forward(int argc, char **argv)
 {
     const char *cfg = NULL, *weights = NULL, *input = NULL;
     int logits = 0;
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--cfg") && i + 1 < argc) cfg = argv[++i];
-        else if (!strcmp(argv[i], "--weights") && i + 1 < argc) weights = argv[++i];
-        else if (!strcmp(argv[i], "--input") && i + 1 < argc) input = argv[++i];
-        else if (!strcmp(argv[i], "--logits")) logits = 1;
-        else nutl_die(USAGE);
-    }
-    if (!cfg || !weights || !input) nutl_die(USAGE);
+    const arg_spec specs[] = {
+        {"--cfg", ARG_STRING, &cfg, NULL},
+        {"--weights", ARG_STRING, &weights, NULL},
+        {"--input", ARG_STRING, &input, NULL},
+        {"--logits", ARG_FLAG, &logits, NULL},
+        {NULL, ARG_STRING, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, NULL, USAGE);
+    if (!cfg || !weights || !input) nutl_die("usage: %s", USAGE);
 
     static netcfg c;
     netcfg_read(&c, cfg);
     srand(0); /* Darknet's random initial weights, all overwritten, drawn the same on every run */
     network *net = network_load(&c, (network_shape){.batch = 1});
-    darknet_weights_load(net, cfg, weights);
+    long extra = weights_load(net, weights, net->n);
+    if (extra) nutl_die("%s: %ld floats more than %s needs: weights of another network", weights, extra, cfg);
     float *x = input_read(input, net->inputs);
     network_predict(net, x);
     const layer *out = output_layer(net, cfg, logits);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "weights.h"
 
 #define NAME_MAX_LEN 64
 
@@ -154,8 +155,11 @@ void weights_convert_torchvision(network *net, const char *cfg, const struct tor
     struct layer_names *names = nutl_calloc((size_t)net->n * sizeof *names, "the layer names");
     names_assign(&cv, names);
     for (int i = 0; i < net->n; i++) {
-        if (net->layers[i].type == CONVOLUTIONAL) conv_fill(&cv, i, &names[i]);
-        if (net->layers[i].type == CONNECTED) fc_fill(&cv, i, &names[i]);
+        LAYER_TYPE type = net->layers[i].type;
+        if (type == CONVOLUTIONAL) conv_fill(&cv, i, &names[i]);
+        else if (type == CONNECTED) fc_fill(&cv, i, &names[i]);
+        else if (layer_stored_floats(&net->layers[i]))
+            nutl_die("%s: layer %d has parameters torchvision's ResNet has no counterpart for", cfg, i);
     }
     /* BN's num_batches_tracked counts training steps; Darknet's layers have nothing to hold it. */
     for (size_t k = 0; k < cp->n; k++)

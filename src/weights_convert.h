@@ -21,7 +21,7 @@
    from cp. Returns nothing; dies with one line naming the tensor and the layer on a missing tensor,
    a wrong shape or a non-float32 tensor, and naming the tensor if one is left unused
    (num_batches_tracked counters excepted), or naming the layer if the cfg is not a ResNet of the
-   shape described above. */
+   shape described above (including any other layer with parameters). */
 void weights_convert_torchvision(network *net, const char *cfg, const struct torch_checkpoint *cp);
 
 #endif
