@@ -7,7 +7,7 @@
 #include "pickle.h"
 #include "util.h"
 
-/* torch.<T>Storage class names and the dtype each holds; the element size matters only for float32. */
+/* torch.<T>Storage class names and the dtype each holds (named in errors; only float32 is read). */
 static const struct { const char *storage, *dtype; } storage_dtypes[] = {
     {"torch.FloatStorage", "float32"}, {"torch.DoubleStorage", "float64"},
     {"torch.HalfStorage", "float16"},  {"torch.BFloat16Storage", "bfloat16"},
