@@ -3,6 +3,8 @@
 #ifndef NUTL_COMMANDS_H
 #define NUTL_COMMANDS_H
 
+int cmd_convert(int argc, char **argv);
+int cmd_forward(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);

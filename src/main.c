@@ -12,6 +12,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"convert", cmd_convert, "--from torchvision IN.pth --out OUT.weights [--cfg CFG]: pretrained weights"},
+    {"forward", cmd_forward, "--cfg CFG --weights W --input RAW [--logits]: one input's output vector"},
     {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
     {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T]: a dataset split"},

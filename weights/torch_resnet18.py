@@ -1,0 +1,79 @@
+#!/usr/bin/python3
+"""torchvision ResNet18 helpers for the stand-in weights and the conversion tests (Debian python3-torch).
+
+  checkpoint OUT.pth --seed S [--train-forwards K]
+      torchvision.models.resnet18() initialised from seed S, saved with torch.save as a state_dict:
+      the same format as torchvision's published resnet18-f37072fd.pth. With K > 0, every BN layer
+      first gets a random scale and shift and K train-mode forwards on random batches move its running
+      mean and variance, so that no BN value is torchvision's trivial initial 1, 0, 0, 1; then each
+      running variance is multiplied by a log-uniform factor in [3e-3, 1] (and the BN scale by its
+      square root, keeping activations O(1)), spreading the variances as a trained network's are.
+  logits IN.pth OUTDIR --inputs N --seed S
+      N random 3x224x224 inputs as OUTDIR/input-<k>.raw (little-endian float32, CHW) and the model's
+      eval-mode logits for each as OUTDIR/torch-<k>.txt (one value per line).
+"""
+import argparse
+import math
+import os
+
+import numpy as np
+import torch
+import torchvision
+
+torch.set_num_threads(2)
+
+
+def checkpoint(args):
+    torch.manual_seed(args.seed)
+    model = torchvision.models.resnet18()
+    model.train()
+    with torch.no_grad():
+        for m in model.modules():
+            if args.train_forwards and isinstance(m, torch.nn.BatchNorm2d):
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.normal_(0.0, 0.2)
+        for _ in range(args.train_forwards):
+            # shifted and scaled so the running mean and variance move well away from 0 and 1
+            model(torch.randn(4, 3, 64, 64) * 2.0 + 0.5)
+        for m in model.modules():
+            if args.train_forwards and isinstance(m, torch.nn.BatchNorm2d):
+                f = torch.empty_like(m.running_var).uniform_(math.log(3e-3), 0.0).exp()
+                m.running_var.mul_(f)
+                m.weight.mul_(f.sqrt())
+    torch.save(model.state_dict(), args.out)
+
+
+def logits(args):
+    model = torchvision.models.resnet18()
+    model.load_state_dict(torch.load(args.pth))
+    model.eval()
+    gen = torch.Generator().manual_seed(args.seed)
+    os.makedirs(args.outdir, exist_ok=True)
+    for k in range(args.inputs):
+        x = torch.randn(1, 3, 224, 224, generator=gen)
+        x[0].numpy().astype('<f4').tofile(os.path.join(args.outdir, f'input-{k}.raw'))
+        with torch.no_grad():
+            y = model(x)[0].numpy()
+        np.savetxt(os.path.join(args.outdir, f'torch-{k}.txt'), y, fmt='%.8g')
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest='cmd', required=True)
+    c = sub.add_parser('checkpoint')
+    c.add_argument('out')
+    c.add_argument('--seed', type=int, required=True)
+    c.add_argument('--train-forwards', type=int, default=0)
+    c.set_defaults(run=checkpoint)
+    g = sub.add_parser('logits')
+    g.add_argument('pth')
+    g.add_argument('outdir')
+    g.add_argument('--inputs', type=int, required=True)
+    g.add_argument('--seed', type=int, required=True)
+    g.set_defaults(run=logits)
+    args = p.parse_args()
+    args.run(args)
+
+
+if __name__ == '__main__':
+    main()
