@@ -18,6 +18,12 @@ weights: bin/nutl
 
 standin-weights: $(WEIGHTS_STANDIN)
 
+# A protocol that needs the ImageNet file (make paper) gets it converted here when the checkpoint can be
+# had; otherwise weights/obtain.sh stops, saying which file to obtain and where.
+$(WEIGHTS_IMAGENET): | bin/nutl
+	@echo "$@ is missing: the protocol needs torchvision's ImageNet ResNet18 (make weights)"
+	$(MAKE) weights
+
 $(WEIGHTS_STANDIN): weights/torch_resnet18.py $(WEIGHTS_CFG) | bin/nutl
 	/usr/bin/python3 weights/torch_resnet18.py checkpoint weights/resnet18-standin.pth \
 	  --seed $(STANDIN_SEED) --train-forwards 5

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "grid.h"
 #include "protocol.h"
 #include "scheme.h"
 #include "seed.h"
@@ -23,14 +24,13 @@ static uint64_t cell_seed(const train_options *o)
     uint64_t base = 0;
     if (strcmp(o->protocol, "none")) {
         char path[NUTL_PATH_MAX];
-        snprintf(path, sizeof path, "cfg/protocols/%s.conf", o->protocol);
         static protocol p;
-        protocol_load(&p, path);
+        protocol_load(&p, grid_conf_path(path, sizeof path, o->protocol));
         base = (uint64_t)protocol_get_long(&p, "seed");
     }
-    char label[128];
-    snprintf(label, sizeof label, "%s-%s-n%d-m%d", o->init, scheme_name(o->scheme), o->train_images, o->member);
-    return seed_derive(base, label);
+    char label[GRID_NAME_MAX];
+    return seed_derive(base, grid_cell_name(label, sizeof label, o->init, scheme_name(o->scheme), o->train_images,
+                                            o->member));
 }
 
 int cmd_train(int argc, char **argv)
