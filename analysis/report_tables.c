@@ -20,6 +20,8 @@ static void add_provenance(table *t, const report *r)
 {
     const study *s = r->s;
     table_meta(t, "Protocol: %s (%s); runs: %s", s->name, s->conf.path, s->runs);
+    const char *caveat = protocol_find(&s->conf, "caveat");
+    if (caveat) table_meta(t, "Caveat: %s", caveat);
     table_meta(t, "Dataset: %s", r->dataset);
     table_meta(t, "Build: %s", *s->builds ? s->builds : "no finished network");
     table_meta(t, "Pretrained source: %s", r->weights);

@@ -42,11 +42,18 @@ void protocol_load(protocol *p, const char *path)
     fclose(f);
 }
 
-const char *protocol_get(const protocol *p, const char *key)
+const char *protocol_find(const protocol *p, const char *key)
 {
     for (int i = 0; i < p->n; i++)
         if (!strcmp(p->key[i], key)) return p->value[i];
-    nutl_die("%s: missing key '%s'", p->path, key);
+    return NULL;
+}
+
+const char *protocol_get(const protocol *p, const char *key)
+{
+    const char *value = protocol_find(p, key);
+    if (!value) nutl_die("%s: missing key '%s'", p->path, key);
+    return value;
 }
 
 static long parse_long(const protocol *p, const char *key, const char *text, char **end)

@@ -17,6 +17,9 @@ void protocol_load(protocol *p, const char *path);
 /* Returns the value of key (the whole text after '='), or dies naming the file and the missing key. */
 const char *protocol_get(const protocol *p, const char *key);
 
+/* Returns the value of key, or NULL if the preset does not set it (for optional keys). */
+const char *protocol_find(const protocol *p, const char *key);
+
 /* Returns the value of key as an integer, or dies if it is missing or not an integer. */
 long protocol_get_long(const protocol *p, const char *key);
 
