@@ -82,4 +82,8 @@ while ((next < ${#queue[@]} || ${#line_of[@]} > 0)); do
 done
 
 echo "run-grid: $finished of $total cells trained in $(duration $((SECONDS - start)))"
-((${#failed[@]} == 0)) || die "${#failed[@]} cell(s) failed twice: ${failed[*]} (logs in $logs/<cell>.try2.log)"
+for name in "${failed[@]}"; do
+  echo "run-grid: $name failed twice; the end of $logs/$name.try2.log:" >&2
+  tail -n 5 "$logs/$name.try2.log" | sed 's/^/    /' >&2
+done
+((${#failed[@]} == 0)) || die "${#failed[@]} cell(s) failed twice: ${failed[*]}"

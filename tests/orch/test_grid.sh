@@ -1,0 +1,58 @@
+# bin/nutl grid: cells per preset = members x (2 x sizes + schemes other than all); seeds distinct and
+# stable (fixed values, and the same as `nutl seed BASE CELL`); exact command lines; --unfinished;
+# bad presets and paths are one-line errors.
+source tests/orch/lib.sh
+trap 'rm -rf "$W"' EXIT
+
+conf_value() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "cfg/protocols/$2.conf"; }
+for p in smoke small paper; do
+  sizes=$(conf_value train_sizes $p | wc -w)
+  schemes=$(conf_value schemes_at_largest $p | tr ' ' '\n' | grep -v '^all$' | sort -u | grep -c .)
+  expected=$(( $(conf_value members $p) * (2 * sizes + schemes) ))
+  bin/nutl grid $p >"$W/$p.tsv" || fail "grid $p"
+  [ "$(wc -l <"$W/$p.tsv")" = "$expected" ] || fail "$p: $(wc -l <"$W/$p.tsv") cells, expected $expected"
+  [ "$(cut -f6 "$W/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: seeds not distinct"
+  [ "$(cut -f1 "$W/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: cell names not distinct"
+  awk -F'\t' 'NF != 7 || $1 != $2 "-" $3 "-n" $4 "-m" $5 {exit 1}' "$W/$p.tsv" || fail "$p: malformed line"
+  echo "ok $p: $expected cells, distinct seeds"
+done
+[ "$expected" = 775 ] || fail "paper: $expected cells, the paper's 25 x (2 x 13 + 5) = 775"
+
+# Stable seeds: fixed values (a change would silently change every result), and nutl seed's.
+grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32' "$W/paper.tsv" ||
+  fail "paper kaiming-all-n1000-m1: line or seed changed"
+grep -q $'^pretrained-classifier-n100000-m25\t.*\t191890520478741950\tbin/nutl train .* --init pretrained --pretrained weights/resnet18-imagenet.weights --scheme classifier ' "$W/paper.tsv" ||
+  fail "paper pretrained-classifier-n100000-m25: line or seed changed"
+for cell in $(shuf -n 5 --random-source="$W/paper.tsv" <(cut -f1 "$W/paper.tsv")); do
+  [ "$(awk -F'\t' -v c="$cell" '$1 == c {print $6}' "$W/paper.tsv")" = "$(bin/nutl seed 2207 "$cell")" ] ||
+    fail "$cell: grid seed differs from nutl seed 2207 $cell"
+done
+cmp -s "$W/paper.tsv" <(bin/nutl grid paper) || fail "two listings differ"
+echo "ok seeds stable"
+
+# --unfinished: a folder with result.tsv is finished; a .partial one (or one without result.tsv) is not.
+orch_workbench "20 40" "all classifier"
+cd "$W"
+[ "$(bin/nutl grid orchtest | wc -l)" = 5 ] || fail "orchtest: expected 5 cells"
+mkdir -p runs/orchtest/kaiming-all-n20-m1 runs/orchtest/kaiming-all-n40-m1.partial runs/orchtest/pretrained-all-n20-m1
+touch runs/orchtest/kaiming-all-n20-m1/result.tsv runs/orchtest/kaiming-all-n40-m1.partial/result.tsv
+[ "$(bin/nutl grid orchtest --unfinished | cut -f1 | tr '\n' ' ')" = \
+  "kaiming-all-n40-m1 pretrained-all-n20-m1 pretrained-all-n40-m1 pretrained-classifier-n40-m1 " ] ||
+  fail "--unfinished: $(bin/nutl grid orchtest --unfinished | cut -f1 | tr '\n' ' ')"
+bin/nutl grid orchtest --data d/x --runs r/y | grep -q -- "train d/x --out r/y/kaiming-all-n20-m1 " || fail "--data/--runs"
+echo "ok --unfinished, --data, --runs"
+
+expect_error() { # WHAT PATTERN COMMAND...: exit 1 and one line on stderr matching PATTERN
+  local what=$1 pattern=$2; shift 2
+  "$@" >/dev/null 2>err && fail "$what: no error"
+  [ "$(wc -l <err)" = 1 ] && grep -q -- "$pattern" err || fail "$what: $(cat err)"
+  echo "ok $what: $(cat err)"
+}
+expect_error "unknown protocol" "cfg/protocols/nosuch.conf" bin/nutl grid nosuch
+expect_error "path needing quotes" "only letters" bin/nutl grid orchtest --runs "my runs"
+sed 's/^schemes_at_largest.*/schemes_at_largest = freeze9/' cfg/protocols/orchtest.conf >cfg/protocols/bad1.conf
+expect_error "unknown scheme" "unknown scheme 'freeze9'" bin/nutl grid bad1
+sed 's/^train_sizes.*/train_sizes = 40 20/' cfg/protocols/orchtest.conf >cfg/protocols/bad2.conf
+expect_error "sizes not ascending" "bad2.conf: train_sizes must be positive and ascending" bin/nutl grid bad2
+grep -v '^pretrained' cfg/protocols/orchtest.conf >cfg/protocols/bad3.conf
+expect_error "no pretrained file" "bad3.conf: missing key 'pretrained'" bin/nutl grid bad3
