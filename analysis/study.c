@@ -6,13 +6,6 @@
 
 #include "util.h"
 
-char *study_run_name(char *buf, size_t len, const char *init, const char *scheme, long train_images,
-                     long member)
-{
-    snprintf(buf, len, "%s-%s-n%ld-m%ld", init, scheme, train_images, member);
-    return buf;
-}
-
 const study_cell *study_find(const study *s, const char *init, const char *scheme, long train_images)
 {
     for (int i = 0; i < s->n_cells; i++) {
@@ -38,28 +31,9 @@ static void add_distinct(char *buf, size_t len, const char *value)
     snprintf(buf + used, len - used, "%s%s", used ? "; " : "", value);
 }
 
-/* Reads the grid of the preset: training sizes (ascending), members and schemes at the largest size. */
-static void load_grid(study *s, const char *conf_path)
-{
-    protocol_load(&s->conf, conf_path);
-    s->n_sizes = protocol_get_longs(&s->conf, "train_sizes", s->sizes, STUDY_MAX_SIZES);
-    s->members = protocol_get_long(&s->conf, "members");
-    if (s->n_sizes < 1 || s->members < 1) nutl_die("%s: train_sizes and members must be set", conf_path);
-    for (int i = 1; i < s->n_sizes; i++)
-        if (s->sizes[i] <= s->sizes[i - 1]) nutl_die("%s: train_sizes must be ascending", conf_path);
-    char list[1024], *save;
-    snprintf(list, sizeof list, "%s", protocol_get(&s->conf, "schemes_at_largest"));
-    for (char *tok = strtok_r(list, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
-        if (s->n_schemes == STUDY_MAX_SCHEMES || strlen(tok) >= sizeof s->schemes[0])
-            nutl_die("%s: schemes_at_largest: too many schemes or a name too long", conf_path);
-        strcpy(s->schemes[s->n_schemes++], tok);
-    }
-}
-
-/* Adds the cell (init, scheme, train_images) to the grid unless it is there already. */
+/* Adds the cell (init, scheme, train_images) to the study. */
 static void add_cell(study *s, const char *init, const char *scheme, long train_images)
 {
-    if (study_find(s, init, scheme, train_images)) return;
     study_cell *c = &s->cells[s->n_cells];
     snprintf(c->init, sizeof c->init, "%s", init);
     snprintf(c->scheme, sizeof c->scheme, "%s", scheme);
@@ -68,13 +42,31 @@ static void add_cell(study *s, const char *init, const char *scheme, long train_
     s->n_cells++;
 }
 
+/* Reads the preset's grid (src/grid.h): training sizes (ascending), members, schemes at the largest size
+   and, from its first members, the cells. */
+static void load_grid(study *s, const char *conf_path)
+{
+    static grid g;
+    grid_load(&g, s->name, conf_path);
+    s->conf = g.conf;
+    memcpy(s->sizes, g.sizes, sizeof s->sizes);
+    s->n_sizes = g.n_sizes;
+    s->members = g.members;
+    memcpy(s->schemes, g.schemes, sizeof s->schemes);
+    s->n_schemes = g.n_schemes;
+    s->cells = nutl_calloc(g.n_cells * sizeof *s->cells, "cells");
+    for (const grid_cell *c = g.cells; c < g.cells + g.n_cells; c++)
+        if (c->member == STUDY_FIRST_MEMBER) add_cell(s, c->init, c->scheme, c->train_images);
+    grid_free(&g);
+}
+
 /* Returns 1 if the record's own keys agree with its folder's cell and the protocol; else sets why. */
 static int record_matches(const study *s, const study_cell *c, const record *r, long member, char *why,
                           size_t len)
 {
     char said[256], expected[256];
-    study_run_name(said, sizeof said, r->init, r->scheme, r->train_images, r->member);
-    study_run_name(expected, sizeof expected, c->init, c->scheme, c->train_images, member);
+    grid_cell_name(said, sizeof said, r->init, r->scheme, r->train_images, r->member);
+    grid_cell_name(expected, sizeof expected, c->init, c->scheme, c->train_images, member);
     if (strcmp(said, expected) || strcmp(r->protocol, s->name)) {
         snprintf(why, len, "%s/result.tsv: its keys say %s of protocol %s, the folder is %s of %s",
                  r->dir, said, r->protocol, expected, s->name);
@@ -88,7 +80,7 @@ static void load_cell(study *s, study_cell *c)
 {
     for (long m = STUDY_FIRST_MEMBER; m < STUDY_FIRST_MEMBER + s->members; m++) {
         char name[256], dir[1400], why[4096];
-        study_run_name(name, sizeof name, c->init, c->scheme, c->train_images, m);
+        grid_cell_name(name, sizeof name, c->init, c->scheme, c->train_images, m);
         snprintf(dir, sizeof dir, "%s/%s", s->runs, name);
         record *r = &s->records[s->n_records];
         enum record_status st = record_read(dir, r, why, sizeof why);
@@ -133,11 +125,6 @@ void study_load(study *s, const char *name, const char *conf_path, const char *r
     snprintf(s->name, sizeof s->name, "%s", name);
     snprintf(s->runs, sizeof s->runs, "%s", runs);
     load_grid(s, conf_path);
-    long largest = study_size(s, 0);
-    s->cells = nutl_calloc((2 * s->n_sizes + s->n_schemes) * sizeof *s->cells, "cells");
-    for (int i = 0; i < s->n_sizes; i++) add_cell(s, "kaiming", "all", s->sizes[i]);
-    for (int i = 0; i < s->n_sizes; i++) add_cell(s, "pretrained", "all", s->sizes[i]);
-    for (int i = 0; i < s->n_schemes; i++) add_cell(s, "pretrained", s->schemes[i], largest);
     s->records = nutl_calloc(s->n_cells * s->members * sizeof *s->records, "records");
     for (int i = 0; i < s->n_cells; i++) {
         load_cell(s, &s->cells[i]);
@@ -163,7 +150,7 @@ int study_missing(const study *s, const study_cell *c, char *buf, size_t len)
             continue;
         }
         char name[256];
-        study_run_name(name, sizeof name, c->init, c->scheme, c->train_images, m);
+        grid_cell_name(name, sizeof name, c->init, c->scheme, c->train_images, m);
         missing++;
         if (!truncated && used + strlen(name) + 5 < len)
             used += snprintf(buf + used, len - used, "%s%s", used ? " " : "", name);

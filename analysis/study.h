@@ -6,11 +6,10 @@
 #include <stddef.h>
 
 #include "ensemble.h"
+#include "grid.h"
 #include "protocol.h"
 #include "record.h"
 
-#define STUDY_MAX_SIZES 32
-#define STUDY_MAX_SCHEMES 8
 /* Members are numbered 1..members in run folder names (m1 is the first network of a cell). */
 #define STUDY_FIRST_MEMBER 1
 
@@ -27,10 +26,10 @@ typedef struct {
 typedef struct {
     char name[64], runs[1024];
     protocol conf;
-    long sizes[STUDY_MAX_SIZES];
+    long sizes[GRID_MAX_SIZES];
     int n_sizes;
     long members;
-    char schemes[STUDY_MAX_SCHEMES][32];
+    char schemes[GRID_MAX_SCHEMES][32];
     int n_schemes;
     study_cell *cells;
     int n_cells;
@@ -41,8 +40,9 @@ typedef struct {
     int standin;              /* 1 if any pretrained source is a stand-in, not ImageNet */
 } study;
 
-/* Loads the preset conf_path of protocol name and every expected run folder under runs; a malformed
-   record is reported on one line on stderr and skipped. Dies on an unreadable or invalid preset. */
+/* Loads the preset conf_path of protocol name, its grid (src/grid.h) and every expected run folder under
+   runs; a malformed record is reported on one line on stderr and skipped. Dies on an unreadable or
+   invalid preset. */
 void study_load(study *s, const char *name, const char *conf_path, const char *runs);
 
 /* Frees what study_load allocated. */
@@ -53,10 +53,6 @@ long study_size(const study *s, int rank_from_largest);
 
 /* Returns the cell (init, scheme, train_images), or NULL if the protocol does not train it. */
 const study_cell *study_find(const study *s, const char *init, const char *scheme, long train_images);
-
-/* Writes the run folder name of a network, e.g. "kaiming-all-n1000-m3", into buf; returns buf. */
-char *study_run_name(char *buf, size_t len, const char *init, const char *scheme, long train_images,
-                     long member);
 
 /* Writes the space-separated names of the cell's run folders with no well-formed record into buf
    (truncated with "..." if it does not fit); returns how many there are. */

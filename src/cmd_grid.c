@@ -35,7 +35,7 @@ int cmd_grid(int argc, char **argv)
     args_parse(argc, argv, specs, &name, usage);
     if (!name) nutl_die("usage: %s", usage);
     static grid g;
-    grid_load(&g, name);
+    grid_load(&g, name, NULL);
     for (int k = 0; k < g.n_schemes; k++) scheme_parse(g.schemes[k]);
     char default_data[NUTL_PATH_MAX], default_runs[NUTL_PATH_MAX];
     snprintf(default_data, sizeof default_data, "datasets/%s", g.name);

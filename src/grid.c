@@ -35,14 +35,15 @@ static void add_cell(grid *g, const char *init, const char *scheme, long train_i
     }
 }
 
-void grid_load(grid *g, const char *name)
+void grid_load(grid *g, const char *name, const char *conf_path)
 {
     char path[NUTL_PATH_MAX];
     memset(g, 0, sizeof *g);
     if (strlen(name) >= sizeof g->name || !*name || strchr(name, '/'))
         nutl_die("protocol '%s': not a preset name (cfg/protocols/NAME.conf)", name);
     strcpy(g->name, name);
-    protocol_load(&g->conf, grid_conf_path(path, sizeof path, name));
+    snprintf(path, sizeof path, "%s", conf_path ? conf_path : grid_conf_path(path, sizeof path, name));
+    protocol_load(&g->conf, path);
     g->n_sizes = protocol_get_longs(&g->conf, "train_sizes", g->sizes, GRID_MAX_SIZES);
     g->members = protocol_get_long(&g->conf, "members");
     if (g->n_sizes < 1 || g->members < 1) nutl_die("%s: train_sizes and members must be set", path);

@@ -40,9 +40,10 @@ char *grid_cell_name(char *buf, size_t len, const char *init, const char *scheme
 /* Returns the path of protocol name's preset, cfg/protocols/<name>.conf, written into buf. */
 char *grid_conf_path(char *buf, size_t len, const char *name);
 
-/* Reads protocol name's preset and lists its cells into g; dies naming the file on an invalid preset
-   (train_sizes not ascending, members < 1, too many sizes or schemes). */
-void grid_load(grid *g, const char *name);
+/* Reads protocol name's preset, conf_path (NULL: cfg/protocols/<name>.conf), and lists its cells into g;
+   dies naming the file on an invalid preset (train_sizes not ascending, members < 1, too many sizes or
+   schemes). */
+void grid_load(grid *g, const char *name, const char *conf_path);
 
 /* Frees what grid_load allocated. */
 void grid_free(grid *g);

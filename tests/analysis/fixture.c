@@ -69,7 +69,7 @@ static void write_network(const study *s, const study_cell *c, long m, long n, c
 {
     char name[256], dir[1100], path[1200];
     double b = base_f1(s, c), d = 0.01 * (m - (s->members + 1) / 2.0), acc[RECORD_CLASSES];
-    snprintf(dir, sizeof dir, "%s/%s", s->runs, study_run_name(name, sizeof name, c->init, c->scheme, c->train_images, m));
+    snprintf(dir, sizeof dir, "%s/%s", s->runs, grid_cell_name(name, sizeof name, c->init, c->scheme, c->train_images, m));
     if (mkdir(dir, 0777) && errno != EEXIST) nutl_die("%s: cannot create: %s", dir, strerror(errno));
     snprintf(path, sizeof path, "%s/result.tsv", dir);
     FILE *f = fopen(path, "w");

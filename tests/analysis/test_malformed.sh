@@ -3,7 +3,7 @@
 # never counted in a table, never drawn; an unfinished network (no result.tsv) is missing, not malformed.
 . tests/analysis/lib.sh
 
-"$FIXTURE" cfg/protocols/smoke.conf smoke "$tmp/runs"
+"$FIXTURE" tests/analysis/smoke.conf smoke "$tmp/runs"
 r=$tmp/runs
 sed -i '/^test_f1\t/d' "$r/kaiming-all-n150-m1/result.tsv"                          # missing key
 sed -i 's/^val_f1\t.*/val_f1\tabc/' "$r/kaiming-all-n150-m2/result.tsv"            # not a number
@@ -14,7 +14,7 @@ sed -i '5s/\t[^\t]*$//' "$r/kaiming-all-n600-m3/predictions-test.tsv"           
 rm "$r/pretrained-all-n150-m1/result.tsv"                                          # unfinished
 
 out=$tmp/fig
-"$ANALYSE" --protocol smoke --runs "$r" --out "$out" 2>"$tmp/err" || fail "nutl-analyse failed: $(cat "$tmp/err")"
+"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$r" --out "$out" 2>"$tmp/err" || fail "nutl-analyse failed: $(cat "$tmp/err")"
 plots/render "$out" 2>"$tmp/render.err" || fail "render failed: $(cat "$tmp/render.err")"
 cat "$tmp/err"
 has "$tmp/err" \

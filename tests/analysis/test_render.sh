@@ -4,9 +4,9 @@
 . tests/analysis/lib.sh
 
 # 1. The smoke grid, complete.
-"$FIXTURE" cfg/protocols/smoke.conf smoke "$tmp/runs"
+"$FIXTURE" tests/analysis/smoke.conf smoke "$tmp/runs"
 out=$tmp/fig
-"$ANALYSE" --protocol smoke --runs "$tmp/runs" --out "$out" 2>"$tmp/analyse.err"
+"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$tmp/runs" --out "$out" 2>"$tmp/analyse.err"
 has "$tmp/analyse.err" "33 networks in 11 cells (33 expected), 0 malformed skipped"
 plots/render "$out" 2>"$tmp/render.err"
 [ ! -s "$tmp/render.err" ] || fail "gnuplot said: $(cat "$tmp/render.err")"

@@ -109,7 +109,7 @@ static void test_empty_study(void)
 {
     /* a runs folder with nothing in it: every cell is empty and lists its run folders as missing */
     study s;
-    study_load(&s, "smoke", "cfg/protocols/smoke.conf", "tests/analysis/no-such-runs");
+    study_load(&s, "smoke", "tests/analysis/smoke.conf", "tests/analysis/no-such-runs");
     CHECK(s.n_cells == 3 + 3 + 5 && s.n_records == 0 && s.n_skipped == 0);
     CHECK(study_size(&s, 0) == 600 && study_size(&s, 1) == 300 && study_size(&s, 3) == 0);
     const study_cell *c = study_find(&s, "kaiming", "all", 150);
