@@ -21,7 +21,7 @@ standin-weights: $(WEIGHTS_STANDIN)
 # A protocol that needs the ImageNet file (make paper) gets it converted here when the checkpoint can be
 # had; otherwise weights/obtain.sh stops, saying which file to obtain and where.
 $(WEIGHTS_IMAGENET): | bin/nutl
-	@echo "$@ is missing: the protocol needs torchvision's ImageNet ResNet18 (make weights)"
+	@echo "protocol $(PROTOCOL) needs $@ (torchvision's ImageNet ResNet18): make weights"
 	$(MAKE) weights
 
 $(WEIGHTS_STANDIN): weights/torch_resnet18.py $(WEIGHTS_CFG) | bin/nutl
