@@ -42,7 +42,8 @@ void grid_load(grid *g, const char *name, const char *conf_path)
     if (strlen(name) >= sizeof g->name || !*name || strchr(name, '/'))
         nutl_die("protocol '%s': not a preset name (cfg/protocols/NAME.conf)", name);
     strcpy(g->name, name);
-    snprintf(path, sizeof path, "%s", conf_path ? conf_path : grid_conf_path(path, sizeof path, name));
+    if (conf_path) snprintf(path, sizeof path, "%s", conf_path);
+    else grid_conf_path(path, sizeof path, name);
     protocol_load(&g->conf, path);
     g->n_sizes = protocol_get_longs(&g->conf, "train_sizes", g->sizes, GRID_MAX_SIZES);
     g->members = protocol_get_long(&g->conf, "members");
