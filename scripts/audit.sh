@@ -93,7 +93,10 @@ if [ -n "$stats" ]; then
   read -r n mean sd err <<<"$stats"
   say "Changing only the seed moves this network's test F1 by $diff. The cell's $n members (runs/$protocol) have" \
       "test F1 $mean with standard deviation $sd, so the error on their mean is $err (sd/sqrt($n))." \
-      "$(awk -v d="$diff" -v sd="$sd" -v e="$err" 'BEGIN {printf "The seed-to-seed difference is %.1f member standard deviations and %.1f times the ensemble error: single networks differ by chance at this level, which is why the study averages ensembles and quotes the error on the mean.", (sd > 0 ? d / sd : 0), (e > 0 ? d / e : 0)}')"
+      "$(awk -v d="$diff" -v sd="$sd" -v e="$err" -v n="$n" 'BEGIN {
+         printf "The seed-to-seed difference is %.1f member standard deviations and %.1f times the ensemble error: ", (sd > 0 ? d / sd : 0), (e > 0 ? d / e : 0)
+         if (d <= 2 * sd) printf "within the members'"'"' spread, as chance makes it; a single network says little, which is why the study averages ensembles and quotes the error on the mean."
+         else printf "beyond the spread of these %d members, which is then likely underestimated (few members, or a size where training is unstable).", n }')"
 else
   say "Changing only the seed moves this network's test F1 by $diff. The cell has no finished ensemble in" \
       "$ensembles yet (make paper, then make audit) to compare it with."
