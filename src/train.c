@@ -69,7 +69,7 @@ static int head_layer(const network *net, const netcfg *c)
     nutl_die("%s: no classifier layer with parameters", c->path);
 }
 
-static void load_pretrained(network *net, const netcfg *c, const char *path)
+int train_load_pretrained(network *net, const netcfg *c, const char *path)
 {
     int head = head_layer(net, c);
     long rest = weights_load(net, path, head);
@@ -78,6 +78,7 @@ static void load_pretrained(network *net, const netcfg *c, const char *path)
         nutl_die("%s: does not match %s: %ld floats after the feature extractor, not a %ld-input head", path,
                  c->path, rest, per_class - 1);
     *net->seen = 0;
+    return head;
 }
 
 typedef struct {
@@ -262,8 +263,7 @@ int train_run(const train_options *opts)
     net->decay = o->decay;
     net->freeze_bn_stats = o->freeze_bn_stats;
     if (pretrained) {
-        load_pretrained(net, &c, o->pretrained);
-        train_init_kaiming(net, head_layer(net, &c), o->seed);
+        train_init_kaiming(net, train_load_pretrained(net, &c, o->pretrained), o->seed);
     } else {
         train_init_kaiming(net, 0, o->seed);
     }
