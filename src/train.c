@@ -136,7 +136,7 @@ static void progress(int epoch, int batch, int batches, int batch_size, double l
 /* One epoch of SGD over the first n events of order, shuffled from the seed and the epoch number.
    Returns the mean training loss; dies (keeping the last checkpoint) on a non-finite loss. */
 static double train_epoch(network *net, const train_options *o, const dataset *d, const int *order, int n,
-                          int epoch, double *seconds)
+                          int epoch, double *seconds, double *loader_rate)
 {
     int *shuffled = nutl_calloc((size_t)n * sizeof *shuffled, "epoch order");
     memcpy(shuffled, order, (size_t)n * sizeof *shuffled);
@@ -162,6 +162,7 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
                  (b + 1) * net->batch / (now() - start));
     }
     if (isatty(2)) fputc('\n', stderr);
+    *loader_rate = loader_images_per_second(l);
     loader_stop(l);
     free(shuffled);
     *seconds = now() - start;
@@ -185,8 +186,8 @@ static void train_loop(network *net, const train_options *o, const splits *s, co
     while (!schedule_should_stop(&ck->sched, o->max_epochs)) {
         int epoch = ck->sched.epochs_done + 1;
         net->learning_rate = ck->sched.learning_rate;
-        double seconds;
-        double train_loss = train_epoch(net, o, s->train, order, o->train_images, epoch, &seconds);
+        double seconds, loader_rate;
+        double train_loss = train_epoch(net, o, s->train, order, o->train_images, epoch, &seconds, &loader_rate);
         evaluation v = evaluate_split(net, s->val, o->input, NULL);
         double lr = ck->sched.learning_rate;
         int improved = schedule_record(&ck->sched, v.loss);
@@ -197,9 +198,10 @@ static void train_loop(network *net, const train_options *o, const splits *s, co
         checkpoint_save(net, ck, ckpt);
         char line[512];
         snprintf(line, sizeof line,
-                 "epoch %d  lr %.0e  train_loss %.5f  val_loss %.5f  val_f1 %.4f  %.1f img/s%s\n", epoch, lr,
-                 train_loss, v.loss, confusion_macro_f1(&v.matrix),
-                 seconds > 0 ? (o->train_images / net->batch) * net->batch / seconds : 0, improved ? "  best" : "");
+                 "epoch %d  lr %.0e  train_loss %.5f  val_loss %.5f  val_f1 %.4f  %.1f img/s  loader %.0f img/s%s\n",
+                 epoch, lr, train_loss, v.loss, confusion_macro_f1(&v.matrix),
+                 seconds > 0 ? (o->train_images / net->batch) * net->batch / seconds : 0, loader_rate,
+                 improved ? "  best" : "");
         fputs(line, stdout);
         fflush(stdout);
         append_log(dir, line);
