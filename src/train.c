@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "device.h"
 #include "evaluate.h"
 #include "netcfg.h"
 #include "network_load.h"
@@ -257,6 +258,7 @@ int train_run(const train_options *opts)
     static netcfg c;
     netcfg_read(&c, o->cfg);
     srand((unsigned)o->seed);
+    device_configure(o->seed, o->deterministic);
     network *net = network_load(&c, (network_shape){.batch = o->batch, .width = dataset_width(s.train),
                                                      .height = dataset_height(s.train), .outputs = N_CLASSES});
     if (net->c != dataset_channels(s.train))

@@ -19,6 +19,7 @@ typedef struct {
     const char *out;           /* the run folder; written as <out>.partial until complete */
     const char *protocol;
     int scheme, train_images, member, max_epochs, threads, batch, freeze_bn_stats;
+    int deterministic;         /* GPU: deterministic cuDNN algorithms only */
     uint64_t seed;
     double learning_rate, momentum, decay;
     input_transform input;
