@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "device.h"
 #include "util.h"
 
 /* Is line (stripped of spaces) "key=..."? */
@@ -58,6 +59,7 @@ static char *cfg_with_shape(const netcfg *c, network_shape shape)
 
 network *network_load(const netcfg *c, network_shape shape)
 {
+    device_require();
     char *path = cfg_with_shape(c, shape);
     /* Darknet prints a table of every layer on stderr while parsing; the cfg was checked already. */
     fflush(stderr);
