@@ -106,7 +106,7 @@ say "" "## What keeps and what breaks bit-reproducibility" ""
 say "- Kept: the dataset depends only on the protocol's seed; each network's seed is derived from the protocol's seed and its cell name (bin/nutl grid prints it, result.tsv records it); weight initialisation and the order of the training events come from that seed; resuming from a checkpoint gives the same bytes as an uninterrupted run."
 say "- Thread count: OpenBLAS (and OpenMP loops) split sums by thread count, so results are bit-identical only at the same \`threads\` (recorded in every result.tsv; the preset fixes it)."
 say "- Build: another compiler, Darknet patch set, OpenBLAS version or CPU instruction set can change the last bits; the build string is recorded in every result."
-say "- GPU: cuDNN picks convolution algorithms by timing them, and some accumulate with atomics in no fixed order; a GPU run repeats bit for bit only with deterministic algorithms (the switch cudnn_deterministic of Darknet patch 0003, which nutl train does not set yet) on the same GPU model, driver and cuDNN version."
+say "- GPU: cuDNN picks convolution algorithms by timing them, and some accumulate with atomics in no fixed order; a GPU run repeats bit for bit only with deterministic algorithms (preset key \`deterministic = 1\`, i.e. nutl train --deterministic; this preset: $(grep -q -- --deterministic <<<"$line" && echo on || echo off)) on the same GPU model, driver and cuDNN version."
 say "" "**Verdict: $([ $ok = 1 ] && echo "reproducible" || echo "NOT reproducible (see above)")**"
 mv "$report" "$out"; trap - EXIT
 echo "audit: wrote $out: $([ $ok = 1 ] && echo reproducible || echo NOT reproducible)"

@@ -1,6 +1,8 @@
 /* nutl grid PROTOCOL [--unfinished] [--data DIR] [--runs DIR]: the cells of a protocol, one line each:
    run folder, init, scheme, training images, member, seed, and the `bin/nutl train` command that trains
-   it (tab-separated; the command's words are separated by spaces and need no quoting). */
+   it (tab-separated; the command's words are separated by spaces and need no quoting). The command
+   carries the preset's max_epochs, threads, batch, pretrained file and, with deterministic = 1,
+   --deterministic (cuDNN's deterministic algorithms on a GPU). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +47,9 @@ int cmd_grid(int argc, char **argv)
     const char *pretrained = plain_word("pretrained", protocol_get(&g.conf, "pretrained"));
     long epochs = protocol_get_long(&g.conf, "max_epochs"), threads = protocol_get_long(&g.conf, "threads"),
          batch = protocol_get_long(&g.conf, "batch");
+    const char *deterministic = protocol_find(&g.conf, "deterministic");
+    if (deterministic && strcmp(deterministic, "0") && strcmp(deterministic, "1"))
+        nutl_die("%s: deterministic = '%s': 0 or 1", g.conf.path, deterministic);
     for (int i = 0; i < g.n_cells; i++) {
         const grid_cell *c = &g.cells[i];
         char record[NUTL_PATH_MAX + GRID_NAME_MAX + 16];
@@ -55,7 +60,8 @@ int cmd_grid(int argc, char **argv)
                c->name, c->train_images, c->member, g.name);
         if (!strcmp(c->init, "pretrained"))
             printf(" --init pretrained --pretrained %s --scheme %s", pretrained, c->scheme);
-        printf(" --max-epochs %ld --threads %ld --batch %ld\n", epochs, threads, batch);
+        printf(" --max-epochs %ld --threads %ld --batch %ld%s\n", epochs, threads, batch,
+               deterministic && !strcmp(deterministic, "1") ? " --deterministic" : "");
     }
     grid_free(&g);
     if (fflush(stdout) || ferror(stdout)) nutl_die("grid: cannot write the cell list to stdout");

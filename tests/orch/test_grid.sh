@@ -19,7 +19,7 @@ done
 [ "$expected" = 775 ] || fail "paper: $expected cells, the paper's 25 x (2 x 13 + 5) = 775"
 
 # Stable seeds: fixed values (a change would silently change every result), and nutl seed's.
-grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32' "$W/paper.tsv" ||
+grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32 --deterministic' "$W/paper.tsv" ||
   fail "paper kaiming-all-n1000-m1: line or seed changed"
 grep -q $'^pretrained-classifier-n100000-m25\t.*\t191890520478741950\tbin/nutl train .* --init pretrained --pretrained weights/resnet18-imagenet.weights --scheme classifier ' "$W/paper.tsv" ||
   fail "paper pretrained-classifier-n100000-m25: line or seed changed"
@@ -56,3 +56,5 @@ sed 's/^train_sizes.*/train_sizes = 40 20/' cfg/protocols/orchtest.conf >cfg/pro
 expect_error "sizes not ascending" "bad2.conf: train_sizes must be positive and ascending" bin/nutl grid bad2
 grep -v '^pretrained' cfg/protocols/orchtest.conf >cfg/protocols/bad3.conf
 expect_error "no pretrained file" "bad3.conf: missing key 'pretrained'" bin/nutl grid bad3
+{ cat cfg/protocols/orchtest.conf; echo "deterministic = yes"; } >cfg/protocols/bad4.conf
+expect_error "deterministic not 0 or 1" "bad4.conf: deterministic = 'yes': 0 or 1" bin/nutl grid bad4
