@@ -12,5 +12,6 @@ int cmd_display(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
 
 #endif
