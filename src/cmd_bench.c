@@ -107,6 +107,6 @@ int cmd_bench(int argc, char **argv)
     fflush(stdout);
     printf("infer_images_per_second %.3f\n", bench_infer(net, iters));
     printf("peak_rss_mb %.1f\n", bench_peak_rss_mb());
-    free_network(net);
+    network_free(net);
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conv_dnnl.h"
 #include "util.h"
 
 /* Is line (stripped of spaces) "key=..."? */
@@ -74,7 +75,14 @@ network *network_load(const netcfg *c, network_shape shape)
     if (shape.outputs && net->outputs != shape.outputs)
         nutl_die("%s: the network has %d outputs, expected %d (numu_cc, nue_cc, nc)", c->path, net->outputs,
                  shape.outputs);
+    conv_dnnl_attach(net);
     return net;
+}
+
+void network_free(network *net)
+{
+    conv_dnnl_release(net);
+    free_network(net);
 }
 
 long layer_weights(const layer *l)
