@@ -15,7 +15,7 @@ static const char usage[] =
     "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
-    " [--normalize imagenet|none] [--freeze-bn-stats]";
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
 
 /* The seed of a cell: derived from the protocol's base seed (0 without a protocol) and the cell's name. */
 static uint64_t cell_seed(const train_options *o)
@@ -58,6 +58,7 @@ int cmd_train(int argc, char **argv)
         {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL},
         {"--normalize", ARG_STRING, &normalize, NULL},
         {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL},
+        {"--deterministic", ARG_FLAG, &o.deterministic, NULL},
         {"--out", ARG_STRING, &o.out, NULL},
         {NULL, 0, NULL, NULL},
     };

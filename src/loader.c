@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -20,6 +21,8 @@ struct loader {
     float *x[SLOTS], *y[SLOTS];
     int count[SLOTS];   /* real images in a filled slot; -1 while free */
     int next_fill, next_take, batches, stop;
+    long decoded;          /* images decoded so far, and the thread's time spent on them */
+    double decode_seconds;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed;
@@ -42,8 +45,16 @@ void input_from_event(const dataset *d, int i, input_transform t, float *x)
     }
 }
 
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
 static void fill_slot(loader *l, int slot, int b)
 {
+    double start = seconds_now();
     int first = b * l->batch, count = l->n - first < l->batch ? l->n - first : l->batch;
     memset(l->x[slot], 0, (size_t)l->batch * l->image_floats * sizeof(float));
     memset(l->y[slot], 0, (size_t)l->batch * N_CLASSES * sizeof(float));
@@ -52,6 +63,8 @@ static void fill_slot(loader *l, int slot, int b)
         input_from_event(l->d, event, l->t, l->x[slot] + (size_t)k * l->image_floats);
         l->y[slot][k * N_CLASSES + dataset_class(l->d, event)] = 1;
     }
+    l->decode_seconds += seconds_now() - start;
+    l->decoded += count;
     l->count[slot] = count;
 }
 
@@ -106,6 +119,11 @@ int loader_next(loader *l, float *x, float *y)
     pthread_cond_broadcast(&l->changed);
     pthread_mutex_unlock(&l->lock);
     return count;
+}
+
+double loader_images_per_second(const loader *l)
+{
+    return l->decode_seconds > 0 ? l->decoded / l->decode_seconds : 0;
 }
 
 void loader_stop(loader *l)

@@ -30,6 +30,10 @@ loader *loader_start(const dataset *d, const int *order, int n, int batch, input
    every event has been delivered. */
 int loader_next(loader *l, float *x, float *y);
 
+/* Returns the loader's own speed so far: images decoded per second of its thread's decoding time (what
+   it could feed a consumer that never made it wait). */
+double loader_images_per_second(const loader *l);
+
 /* Stops the thread (also before the end) and frees l. */
 void loader_stop(loader *l);
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "conv_dnnl.h"
+#include "device.h"
 #include "util.h"
 
 /* Is line (stripped of spaces) "key=..."? */
@@ -59,6 +60,7 @@ static char *cfg_with_shape(const netcfg *c, network_shape shape)
 
 network *network_load(const netcfg *c, network_shape shape)
 {
+    device_require();
     char *path = cfg_with_shape(c, shape);
     /* Darknet prints a table of every layer on stderr while parsing; the cfg was checked already. */
     fflush(stderr);
@@ -75,7 +77,9 @@ network *network_load(const netcfg *c, network_shape shape)
     if (shape.outputs && net->outputs != shape.outputs)
         nutl_die("%s: the network has %d outputs, expected %d (numu_cc, nue_cc, nc)", c->path, net->outputs,
                  shape.outputs);
+#ifndef GPU  /* the GPU build runs every layer on the GPU */
     conv_dnnl_attach(net);
+#endif
     return net;
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 
+#include "device.h"
 #include "metrics.h"
 #include "scheme.h"
 #include "util.h"
@@ -16,19 +17,6 @@
 const char *result_build(void)
 {
     return "nutl " NUTL_VERSION "; darknet " DARKNET_VERSION;
-}
-
-const char *result_device(void)
-{
-#ifdef GPU
-    static char name[256];
-    struct cudaDeviceProp p;
-    if (cudaGetDeviceProperties(&p, 0) != cudaSuccess) return "gpu (unknown)";
-    snprintf(name, sizeof name, "%s", p.name);
-    return name;
-#else
-    return "cpu";
-#endif
 }
 
 void result_write(const char *dir, const run_summary *s)
@@ -59,7 +47,7 @@ void result_write(const char *dir, const run_summary *s)
     fprintf(f, "train_images_per_second\t%.2f\n",
             s->state.train_seconds > 0 ? s->state.images_trained / s->state.train_seconds : 0);
     fprintf(f, "threads\t%d\n", o->threads);
-    fprintf(f, "device\t%s\n", result_device());
+    fprintf(f, "device\t%s\n", device_name());
     fprintf(f, "build\t%s\n", result_build());
     fprintf(f, "weights_sha256\t%s\n", s->weights_sha256);
     fprintf(f, "pretrained_source\t%s\n", o->pretrained_source ? o->pretrained_source : "none");
@@ -70,5 +58,6 @@ void result_write(const char *dir, const run_summary *s)
     fprintf(f, "input_saturation_mev\t%g\n", o->input.saturation_mev);
     fprintf(f, "input_normalization\t%s\n", o->input.imagenet_normalize ? "imagenet" : "none");
     fprintf(f, "freeze_bn_stats\t%d\n", o->freeze_bn_stats);
+    fprintf(f, "deterministic\t%d\n", o->deterministic);
     atomic_commit(f, path);
 }

@@ -16,9 +16,6 @@ typedef struct {
 /* Returns the build's identity: nutl's version (git) and Darknet's (Debian version and our patches). */
 const char *result_build(void);
 
-/* Returns the device the network ran on: "cpu", or the GPU's name. */
-const char *result_device(void);
-
 /* Writes dir/result.tsv (key<TAB>value lines) atomically. */
 void result_write(const char *dir, const run_summary *s);
 

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "device.h"
 #include "evaluate.h"
 #include "netcfg.h"
 #include "network_load.h"
@@ -69,7 +70,7 @@ static int head_layer(const network *net, const netcfg *c)
     nutl_die("%s: no classifier layer with parameters", c->path);
 }
 
-static void load_pretrained(network *net, const netcfg *c, const char *path)
+int train_load_pretrained(network *net, const netcfg *c, const char *path)
 {
     int head = head_layer(net, c);
     long rest = weights_load(net, path, head);
@@ -78,6 +79,7 @@ static void load_pretrained(network *net, const netcfg *c, const char *path)
         nutl_die("%s: does not match %s: %ld floats after the feature extractor, not a %ld-input head", path,
                  c->path, rest, per_class - 1);
     *net->seen = 0;
+    return head;
 }
 
 typedef struct {
@@ -135,7 +137,7 @@ static void progress(int epoch, int batch, int batches, int batch_size, double l
 /* One epoch of SGD over the first n events of order, shuffled from the seed and the epoch number.
    Returns the mean training loss; dies (keeping the last checkpoint) on a non-finite loss. */
 static double train_epoch(network *net, const train_options *o, const dataset *d, const int *order, int n,
-                          int epoch, double *seconds)
+                          int epoch, double *seconds, double *loader_rate)
 {
     int *shuffled = nutl_calloc((size_t)n * sizeof *shuffled, "epoch order");
     memcpy(shuffled, order, (size_t)n * sizeof *shuffled);
@@ -161,6 +163,7 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
                  (b + 1) * net->batch / (now() - start));
     }
     if (isatty(2)) fputc('\n', stderr);
+    *loader_rate = loader_images_per_second(l);
     loader_stop(l);
     free(shuffled);
     *seconds = now() - start;
@@ -184,8 +187,8 @@ static void train_loop(network *net, const train_options *o, const splits *s, co
     while (!schedule_should_stop(&ck->sched, o->max_epochs)) {
         int epoch = ck->sched.epochs_done + 1;
         net->learning_rate = ck->sched.learning_rate;
-        double seconds;
-        double train_loss = train_epoch(net, o, s->train, order, o->train_images, epoch, &seconds);
+        double seconds, loader_rate;
+        double train_loss = train_epoch(net, o, s->train, order, o->train_images, epoch, &seconds, &loader_rate);
         evaluation v = evaluate_split(net, s->val, o->input, NULL);
         double lr = ck->sched.learning_rate;
         int improved = schedule_record(&ck->sched, v.loss);
@@ -196,9 +199,10 @@ static void train_loop(network *net, const train_options *o, const splits *s, co
         checkpoint_save(net, ck, ckpt);
         char line[512];
         snprintf(line, sizeof line,
-                 "epoch %d  lr %.0e  train_loss %.5f  val_loss %.5f  val_f1 %.4f  %.1f img/s%s\n", epoch, lr,
-                 train_loss, v.loss, confusion_macro_f1(&v.matrix),
-                 seconds > 0 ? (o->train_images / net->batch) * net->batch / seconds : 0, improved ? "  best" : "");
+                 "epoch %d  lr %.0e  train_loss %.5f  val_loss %.5f  val_f1 %.4f  %.1f img/s  loader %.0f img/s%s\n",
+                 epoch, lr, train_loss, v.loss, confusion_macro_f1(&v.matrix),
+                 seconds > 0 ? (o->train_images / net->batch) * net->batch / seconds : 0, loader_rate,
+                 improved ? "  best" : "");
         fputs(line, stdout);
         fflush(stdout);
         append_log(dir, line);
@@ -254,6 +258,7 @@ int train_run(const train_options *opts)
     static netcfg c;
     netcfg_read(&c, o->cfg);
     srand((unsigned)o->seed);
+    device_configure(o->seed, o->deterministic);
     network *net = network_load(&c, (network_shape){.batch = o->batch, .width = dataset_width(s.train),
                                                      .height = dataset_height(s.train), .outputs = N_CLASSES});
     if (net->c != dataset_channels(s.train))
@@ -262,8 +267,7 @@ int train_run(const train_options *opts)
     net->decay = o->decay;
     net->freeze_bn_stats = o->freeze_bn_stats;
     if (pretrained) {
-        load_pretrained(net, &c, o->pretrained);
-        train_init_kaiming(net, head_layer(net, &c), o->seed);
+        train_init_kaiming(net, train_load_pretrained(net, &c, o->pretrained), o->seed);
     } else {
         train_init_kaiming(net, 0, o->seed);
     }

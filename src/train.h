@@ -8,6 +8,7 @@
 #include "darknet.h"
 #include "dataset.h"
 #include "loader.h"
+#include "netcfg.h"
 
 typedef struct {
     const char *data_dir;      /* holds train/, val/, test/ */
@@ -18,6 +19,7 @@ typedef struct {
     const char *out;           /* the run folder; written as <out>.partial until complete */
     const char *protocol;
     int scheme, train_images, member, max_epochs, threads, batch, freeze_bn_stats;
+    int deterministic;         /* GPU: deterministic cuDNN algorithms only */
     uint64_t seed;
     double learning_rate, momentum, decay;
     input_transform input;
@@ -32,6 +34,11 @@ int train_balanced_order(const dataset *d, int *order);
 /* Kaiming-normal (He) initialisation from seed: every convolution and connected weight drawn from
    N(0, 2/fan_in), biases 0, batch-norm scale 1 and running statistics (0, 1). Layers [first, n). */
 void train_init_kaiming(network *net, int first, uint64_t seed);
+
+/* Loads every layer of the pretrained Darknet weights file at path into net up to the classifier head
+   (the first classifier layer with parameters, whose index it returns); dies naming the file unless what
+   follows in the file is a whole head of some number of classes on the same inputs. */
+int train_load_pretrained(network *net, const netcfg *c, const char *path);
 
 /* Trains, evaluates and writes the run folder o->out. Returns 0 on success (or if the run was
    already complete); dies with a one-line message on bad input or a non-finite loss. */
