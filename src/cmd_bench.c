@@ -1,6 +1,7 @@
-/* nutl bench --cfg CFG --size S --batch B --iters N [--threads T]: training and inference speed of the
-   network on random input, as the trainer runs it (forward, backward and SGD update through Darknet), and
-   the process's peak memory. One warm-up iteration of each is left out of the timings. */
+/* nutl bench --cfg CFG --size S --batch B --iters N [--threads T] [--gemm]: training and inference speed
+   of the network on random input, as the trainer runs it (forward, backward and SGD update through
+   Darknet), and the process's peak memory. One warm-up iteration of each is left out of the timings.
+   --gemm runs the convolutions on Darknet's im2col + GEMM path instead of oneDNN, for comparison. */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <omp.h>
@@ -11,12 +12,13 @@
 
 #include "args.h"
 #include "commands.h"
+#include "conv_dnnl.h"
 #include "network_load.h"
 #include "seed.h"
 #include "train.h"
 #include "util.h"
 
-#define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S]"
+#define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm]"
 
 void openblas_set_num_threads(int threads);
 
@@ -75,7 +77,7 @@ static double bench_peak_rss_mb(void)
 int cmd_bench(int argc, char **argv)
 {
     const char *cfg = "cfg/resnet18.cfg";
-    int size = 0, batch = 32, iters = 0, threads = 1;
+    int size = 0, batch = 32, iters = 0, threads = 1, gemm = 0;
     uint64_t seed = 1;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &cfg, NULL},
@@ -84,6 +86,7 @@ int cmd_bench(int argc, char **argv)
         {"--iters", ARG_INT, &iters, NULL},
         {"--threads", ARG_INT, &threads, NULL},
         {"--seed", ARG_SEED, &seed, NULL},
+        {"--gemm", ARG_FLAG, &gemm, NULL},
         {NULL, ARG_STRING, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, USAGE);
@@ -96,13 +99,15 @@ int cmd_bench(int argc, char **argv)
     netcfg_read(&c, cfg);
     srand((unsigned)seed);
     network *net = network_load(&c, (network_shape){.batch = batch, .width = size, .height = size});
+    if (gemm) conv_dnnl_release(net);
     net->learning_rate = 0.001;
     net->momentum = 0.9;
     net->decay = 0;
     train_init_kaiming(net, 0, seed);
     bench_fill(net, seed);
 
-    printf("size %d\nbatch %d\niters %d\nthreads %d\n", size, batch, iters, threads);
+    printf("size %d\nbatch %d\niters %d\nthreads %d\nconvolutions %s\n", size, batch, iters, threads,
+           gemm ? "darknet-gemm" : "onednn");
     printf("train_images_per_second %.3f\n", bench_train(net, iters));
     fflush(stdout);
     printf("infer_images_per_second %.3f\n", bench_infer(net, iters));

@@ -21,7 +21,7 @@ static const struct command commands[] = {
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
-    {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T]: training and inference img/s, peak RSS"},
+    {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
 };
 
 static void usage(FILE *out)
