@@ -1,10 +1,12 @@
 """PyTorch reference for `make bench`: torchvision resnet18(num_classes=3) trained with SGD (momentum 0.9)
-on random input, then run in inference mode, on T threads. Prints the same lines as `nutl bench`.
+on random input, then run in inference mode, on T threads. Prints the same lines as `nutl bench`, the
+rates likewise from the median iteration time after one warm-up iteration.
 
 usage: /usr/bin/python3 bench/torch_bench.py --size S --batch B --iters N --threads T
 """
 import argparse
 import resource
+import statistics
 import time
 
 import torch
@@ -12,12 +14,14 @@ import torchvision
 
 
 def images_per_second(step, iters, batch):
-    """Returns the images per second of iters calls of step after one warm-up call."""
+    """Returns the images per second at the median of iters timed calls of step, after one warm-up."""
     step()
-    start = time.perf_counter()
+    times = []
     for _ in range(iters):
+        start = time.perf_counter()
         step()
-    return iters * batch / (time.perf_counter() - start)
+        times.append(time.perf_counter() - start)
+    return batch / statistics.median(times)
 
 
 def main():

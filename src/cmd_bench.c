@@ -1,6 +1,7 @@
 /* nutl bench --cfg CFG --size S --batch B --iters N [--threads T] [--gemm]: training and inference speed
    of the network on random input, as the trainer runs it (forward, backward and SGD update through
-   Darknet), and the process's peak memory. One warm-up iteration of each is left out of the timings.
+   Darknet), and the process's peak memory. One warm-up iteration of each is left out; the rates come
+   from the median iteration time, which other processes on a shared machine disturb least.
    --gemm runs the convolutions on Darknet's im2col + GEMM path instead of oneDNN, for comparison. */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -43,27 +44,40 @@ static void bench_fill(network *net, uint64_t seed)
     gsl_rng_free(r);
 }
 
-/* Returns the images per second of iters training steps (SGD on the same batch) after one warm-up. */
-static double bench_train(network *net, int iters)
+static int bench_compare(const void *a, const void *b)
 {
-    double start = 0;
-    for (int i = 0; i <= iters; i++) {
-        if (i == 1) start = bench_now();
-        net->train = 1;
-        train_network_datum(net);
-    }
-    return (double)iters * net->batch / (bench_now() - start);
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
-/* Returns the images per second of iters forward passes in inference mode after one warm-up. */
-static double bench_infer(network *net, int iters)
+/* Returns the images per second of a batch of net at the median of iters timed calls of step, after
+   one untimed warm-up call. */
+static double bench_rate(network *net, void (*step)(network *), int iters)
 {
-    double start = 0;
-    for (int i = 0; i <= iters; i++) {
-        if (i == 1) start = bench_now();
-        network_predict(net, net->input);
+    double *t = nutl_calloc((size_t)iters * sizeof *t, "bench timings");
+    step(net);
+    for (int i = 0; i < iters; i++) {
+        double start = bench_now();
+        step(net);
+        t[i] = bench_now() - start;
     }
-    return (double)iters * net->batch / (bench_now() - start);
+    qsort(t, (size_t)iters, sizeof *t, bench_compare);
+    double median = iters % 2 ? t[iters / 2] : (t[iters / 2 - 1] + t[iters / 2]) / 2;
+    free(t);
+    return net->batch / median;
+}
+
+/* A training step as the trainer runs it: forward, backward and SGD update on the batch. */
+static void bench_train_step(network *net)
+{
+    net->train = 1;
+    train_network_datum(net);
+}
+
+/* A forward pass in inference mode. */
+static void bench_infer_step(network *net)
+{
+    network_predict(net, net->input);
 }
 
 /* Returns the process's peak resident set size in MiB (getrusage reports KiB on Linux). */
@@ -108,9 +122,9 @@ int cmd_bench(int argc, char **argv)
 
     printf("size %d\nbatch %d\niters %d\nthreads %d\nconvolutions %s\n", size, batch, iters, threads,
            gemm ? "darknet-gemm" : "onednn");
-    printf("train_images_per_second %.3f\n", bench_train(net, iters));
+    printf("train_images_per_second %.3f\n", bench_rate(net, bench_train_step, iters));
     fflush(stdout);
-    printf("infer_images_per_second %.3f\n", bench_infer(net, iters));
+    printf("infer_images_per_second %.3f\n", bench_rate(net, bench_infer_step, iters));
     printf("peak_rss_mb %.1f\n", bench_peak_rss_mb());
     network_free(net);
     return 0;
