@@ -4,13 +4,14 @@
 # Each size runs nutl then PyTorch, one process each (peak RSS is per process); the ratio is nutl/torch,
 # so above 1 is better for the speeds and below 1 is better for the memory.
 set -euo pipefail
+nutl=${NUTL:-bin/nutl}  # another build or wrapper to compare, e.g. NUTL=/tmp/old/nutl
 threads=$1 batch=$2; shift 2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
 printf '%-6s %-6s %12s %12s %12s\n' size side train_img/s infer_img/s peak_rss_mb
 for run in "$@"; do
   size=${run%:*} iters=${run#*:}
-  bin/nutl bench --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/nutl"
+  $nutl bench --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/nutl"
   /usr/bin/python3 bench/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
   for side in nutl torch; do
     printf '%-6s %-6s %12s %12s %12s\n' "$size" "$side" "$(value train_images_per_second "$tmp/$side")" \
