@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -228,6 +230,17 @@ static void describe_pretrained(const char *path, char *out, size_t len)
     snprintf(out, len, "%s sha256:%s", base ? base + 1 : path, hex);
 }
 
+/* Holds an exclusive lock on dir/lock until the process ends, so that two trainings of one cell (a
+   retried Slurm task beside a live one, say) cannot write the same files. */
+static void lock_run(const char *dir)
+{
+    char path[NUTL_PATH_MAX];
+    path_join(path, dir, "lock");
+    int fd = open(path, O_RDWR | O_CREAT, 0666);
+    if (fd < 0) nutl_die("%s: cannot create: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB)) nutl_die("%s: another nutl train is running on this cell", dir);
+}
+
 int train_run(const train_options *opts)
 {
     train_options options = *opts, *o = &options;
@@ -274,6 +287,7 @@ int train_run(const train_options *opts)
     scheme_apply(net, &c, o->scheme);
 
     make_dir(dir);
+    lock_run(dir);
     checkpoint_state ck = {.sched = schedule_start(o->learning_rate)};
     snprintf(ck.run_key, sizeof ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",
              (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
@@ -302,6 +316,8 @@ int train_run(const train_options *opts)
     file_sha256(best, sum.weights_sha256);
     result_write(dir, &sum);
     unlink(ckpt);
+    path_join(path, dir, "lock");
+    unlink(path);
     if (rename(dir, o->out)) nutl_die("%s: cannot rename from %s: %s", o->out, dir, strerror(errno));
     printf("%s: done, best epoch %d, val F1 %.4f, test F1 %.4f\n", o->out, ck.sched.best_epoch,
            confusion_macro_f1(&sum.val.matrix), confusion_macro_f1(&sum.test.matrix));

@@ -2,7 +2,8 @@
 # - learning works: 60 events are fitted to > 95 % training accuracy in 10 epochs (lr 0.01: this checks
 #   the machinery, not the paper's learning rate);
 # - reproducibility: one seed gives byte-identical weights and predictions, another seed differs;
-# - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run;
+# - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, and a
+#   second training of a cell that is being trained is refused;
 # - the result record has every key of DESIGN.md;
 # - bad input gives exit 1 and one line naming the file or option.
 set -u
@@ -43,16 +44,21 @@ cmp -s "$tmp/a/best.weights" "$tmp/c/best.weights" && fail "different seeds, ide
 echo "same seed: identical weights and predictions; other seed: different weights"
 
 # resume after a kill
-train --out "$tmp/k" --max-epochs 3 --seed 5 >/dev/null 2>&1 &
-pid=$!
+bin/nutl train "$tmp/data" --train-images 60 --batch 20 --threads 2 --out "$tmp/k" --max-epochs 3 --seed 5 \
+  >/dev/null 2>&1 &
+pid=$!  # nutl's own pid (a shell function in the background would be a subshell that SIGKILL leaves orphaned)
 for i in $(seq 600); do grep -q '^epoch 1 ' "$tmp/k.partial/train.log" 2>/dev/null && break; sleep 0.05; done
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
 [ -d "$tmp/k.partial" ] && [ ! -e "$tmp/k" ] || fail "the killed run should have left only k.partial"
-train --out "$tmp/k" --max-epochs 3 --seed 5 | grep -q "resuming after epoch" || fail "no resume"
+train --out "$tmp/k" --max-epochs 3 --seed 5 | grep "resuming after epoch" || fail "no resume"
 for f in best.weights predictions-test.tsv predictions-val.tsv; do
   cmp -s "$tmp/a/$f" "$tmp/k/$f" || fail "resumed run differs from the uninterrupted one in $f"
 done
 echo "killed after epoch 1 and resumed: identical to the uninterrupted run"
+mkdir "$tmp/busy.partial"
+flock "$tmp/busy.partial/lock" bin/nutl train "$tmp/data" --train-images 60 --batch 20 --out "$tmp/busy" >/dev/null 2>"$tmp/err"
+grep -q "another nutl train is running on this cell" "$tmp/err" || fail "a cell being trained was not refused: $(cat "$tmp/err")"
+echo "ok a second training of a running cell is refused"
 train --out "$tmp/k" --max-epochs 3 --seed 5 | grep -q "already complete" || fail "finished run not recognised"
 
 # bad input
