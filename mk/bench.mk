@@ -4,8 +4,8 @@
 #   make bench [BENCH_THREADS=T] [BENCH_ITERS_224=N] [BENCH_ITERS_SMALL=N]
 BENCH_THREADS ?= $(shell nproc)
 BENCH_BATCH ?= 32
-BENCH_ITERS_224 ?= 3
-BENCH_ITERS_SMALL ?= 10
+BENCH_ITERS_224 ?= 5
+BENCH_ITERS_SMALL ?= 20
 BENCH_SMALL := $(shell awk -F' *= *' '$$1 == "downsample" {print int(224 / $$2)}' cfg/protocols/smoke.conf)
 
 .PHONY: bench
