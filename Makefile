@@ -30,7 +30,7 @@ DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET
 CC := gcc
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
 	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"' 
-LDLIBS := -lgsl -lopenblas -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
+LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
 NUTL_SRCS := $(wildcard src/*.c)
 NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
@@ -53,6 +53,10 @@ $(DARKNET_DIR)/.patched: $(DARKNET_PATCHES) darknet/patches/series
 
 $(DARKNET_LIB): $(DARKNET_DIR)/.patched
 	$(MAKE) -s -C $(DARKNET_DIR) obj libdarknet.a $(DARKNET_FLAGS) OPENMP=1 OPENBLAS=1
+
+# conv_dnnl reuses Darknet's batch-norm, bias and activation code, declared in its src/ headers
+# (-isystem: their warnings are not ours).
+$(BUILD)/obj/conv_dnnl.o: CFLAGS += -isystem $(DARKNET_DIR)/src
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) $(DARKNET_LIB)
 	@mkdir -p $(dir $@)

@@ -37,6 +37,6 @@ int cmd_convert(int argc, char **argv)
     weights_save(net, out);
     printf("%s: %zu tensors from %s for %s\n", out, cp->n, in, cfg);
     torch_checkpoint_close(cp);
-    free_network(net);
+    network_free(net);
     return 0;
 }

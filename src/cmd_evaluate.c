@@ -53,7 +53,7 @@ int cmd_evaluate(int argc, char **argv)
     for (int i = 0; i < N_CLASSES; i++)
         for (int j = 0; j < N_CLASSES; j++) printf("%c%ld", i + j ? ' ' : '\t', e.matrix.counts[i][j]);
     printf("\n");
-    free_network(net);
+    network_free(net);
     dataset_close(d);
     return 0;
 }

@@ -66,6 +66,6 @@ int cmd_forward(int argc, char **argv)
     const layer *out = output_layer(net, cfg, logits);
     for (int k = 0; k < out->outputs; k++) printf("%.8g\n", out->output[k]);
     free(x);
-    free_network(net);
+    network_free(net);
     return 0;
 }

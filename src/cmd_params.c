@@ -34,6 +34,6 @@ int cmd_params(int argc, char **argv)
         total += per_group[g];
     }
     printf("total\t%ld\n", total);
-    free_network(net);
+    network_free(net);
     return 0;
 }

@@ -13,5 +13,6 @@ int cmd_verify(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
 
 #endif

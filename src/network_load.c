@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "conv_dnnl.h"
 #include "device.h"
 #include "util.h"
 
@@ -76,7 +77,16 @@ network *network_load(const netcfg *c, network_shape shape)
     if (shape.outputs && net->outputs != shape.outputs)
         nutl_die("%s: the network has %d outputs, expected %d (numu_cc, nue_cc, nc)", c->path, net->outputs,
                  shape.outputs);
+#ifndef GPU  /* the GPU build runs every layer on the GPU */
+    conv_dnnl_attach(net);
+#endif
     return net;
+}
+
+void network_free(network *net)
+{
+    conv_dnnl_release(net);
+    free_network(net);
 }
 
 long layer_weights(const layer *l)

@@ -15,8 +15,11 @@ typedef struct {
 
 /* Returns the network of cfg c with the [net] batch, width and height replaced as shape asks. Dies
    naming the cfg if Darknet builds a different number of layers than c lists, or if the output size is
-   not shape.outputs. */
+   not shape.outputs. In the CPU build its convolutions run on oneDNN (conv_dnnl). */
 network *network_load(const netcfg *c, network_shape shape);
+
+/* Frees a network from network_load. Returns nothing. */
+void network_free(network *net);
 
 /* Returns the length of layer l's weights array (Darknet sets nweights for convolutions only). */
 long layer_weights(const layer *l);

@@ -322,7 +322,7 @@ int train_run(const train_options *opts)
     printf("%s: done, best epoch %d, val F1 %.4f, test F1 %.4f\n", o->out, ck.sched.best_epoch,
            confusion_macro_f1(&sum.val.matrix), confusion_macro_f1(&sum.test.matrix));
     free(order);
-    free_network(net);
+    network_free(net);
     dataset_close(s.train);
     dataset_close(s.val);
     dataset_close(s.test);

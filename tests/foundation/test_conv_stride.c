@@ -92,7 +92,7 @@ static void check_stride(int stride)
     free(in_delta);
     free(want);
     free(want_dx);
-    free_network(net);
+    network_free(net);
     gsl_rng_free(r);
 }
 

@@ -103,7 +103,7 @@ static void check_scheme(const netcfg *c, int s, int freeze_bn_stats)
     CHECK((s == SCHEME_ALL) == (frozen_seen == 0), "%s: %d frozen layers", scheme_name(s), frozen_seen);
     printf("%-10s freeze_bn_stats=%d: %2d frozen and %2d trained layers with parameters, backward floor %d\n",
            scheme_name(s), freeze_bn_stats, frozen_seen, trainable_seen, net->backward_floor);
-    free_network(net);
+    network_free(net);
 }
 
 int main(void)

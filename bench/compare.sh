@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make bench: nutl's and PyTorch's CPU training and inference speed and peak memory, side by side.
+# usage: bench/compare.sh THREADS BATCH SIZE:ITERS...
+# Each size runs nutl then PyTorch, one process each (peak RSS is per process); the ratio is nutl/torch,
+# so above 1 is better for the speeds and below 1 is better for the memory.
+set -euo pipefail
+nutl=${NUTL:-bin/nutl}  # another build or wrapper to compare, e.g. NUTL=/tmp/old/nutl
+threads=$1 batch=$2; shift 2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
+printf '%-6s %-6s %12s %12s %12s\n' size side train_img/s infer_img/s peak_rss_mb
+for run in "$@"; do
+  size=${run%:*} iters=${run#*:}
+  $nutl bench --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/nutl"
+  /usr/bin/python3 bench/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
+  for side in nutl torch; do
+    printf '%-6s %-6s %12s %12s %12s\n' "$size" "$side" "$(value train_images_per_second "$tmp/$side")" \
+      "$(value infer_images_per_second "$tmp/$side")" "$(value peak_rss_mb "$tmp/$side")"
+  done
+  awk -v s="$size" '$1 ~ /_per_second$|^peak_rss_mb$/ {if (FNR == NR) n[$1] = $2; else t[$1] = $2}
+    END {printf "%-6s %-6s %12.2f %12.2f %12.2f\n", s, "ratio", n["train_images_per_second"] / t["train_images_per_second"],
+         n["infer_images_per_second"] / t["infer_images_per_second"], n["peak_rss_mb"] / t["peak_rss_mb"]}' \
+    "$tmp/nutl" "$tmp/torch"
+done
+echo "threads $threads, batch $batch, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
