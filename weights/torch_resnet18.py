@@ -17,7 +17,9 @@
       cross-entropy loss) on B random N(0,1) 3xPxP inputs with random labels drawn from seed S: the batch
       as OUTDIR/input.raw (little-endian float32, NCHW), the labels as OUTDIR/labels.txt (one a line),
       the loss before the step as OUTDIR/loss.txt and the updated state_dict (running statistics
-      included) as OUTDIR/stepped.pth.
+      included) as OUTDIR/stepped.pth; the same step with every BN normalising as stock Darknet's CPU
+      build does (the N-1 batch variance, darknet_cpu_bn) as OUTDIR/loss-unbiased.txt and
+      OUTDIR/stepped-unbiased.pth.
 """
 import argparse
 import math
@@ -64,25 +66,52 @@ def logits(args):
         np.savetxt(os.path.join(args.outdir, f'torch-{k}.txt'), y, fmt='%.8g')
 
 
-def step(args):
-    sd = torch.load(args.pth)
+def darknet_cpu_bn(bn):
+    """Returns bn, changed to normalise a training batch as stock Darknet's CPU forward_batchnorm_layer
+    does: with the unbiased (N-1) batch variance (PyTorch: the biased one). Running statistics are
+    updated as PyTorch's (the unbiased variance, weight bn.momentum)."""
+    def forward(x):
+        mean, var = x.mean((0, 2, 3)), x.var((0, 2, 3), unbiased=True)
+        with torch.no_grad():
+            bn.running_mean.mul_(1 - bn.momentum).add_(bn.momentum * mean)
+            bn.running_var.mul_(1 - bn.momentum).add_(bn.momentum * var)
+        c = (1, -1, 1, 1)
+        return (x - mean.view(c)) / torch.sqrt(var.view(c) + bn.eps) * bn.weight.view(c) + bn.bias.view(c)
+    bn.forward = forward
+    return bn
+
+
+def sgd_step(sd, x, y, lr, bn_unbiased):
+    """Returns the loss before and the state_dict after one SGD step of the model with state_dict sd on
+    the batch x, y (train mode; with bn_unbiased, every BN as darknet_cpu_bn)."""
     model = torchvision.models.resnet18(num_classes=sd['fc.bias'].numel())
     model.load_state_dict(sd)
     model.train()
-    gen = torch.Generator().manual_seed(args.seed)
-    x = torch.randn(args.batch, 3, args.size, args.size, generator=gen)
-    y = torch.randint(0, model.fc.out_features, (args.batch,), generator=gen)
-    os.makedirs(args.outdir, exist_ok=True)
-    x.numpy().astype('<f4').tofile(os.path.join(args.outdir, 'input.raw'))
-    np.savetxt(os.path.join(args.outdir, 'labels.txt'), y.numpy(), fmt='%d')
-    opt = torch.optim.SGD(model.parameters(), lr=args.lr, momentum=0, weight_decay=0)
+    if bn_unbiased:
+        for m in model.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                darknet_cpu_bn(m)
+    opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=0, weight_decay=0)
     loss = torch.nn.functional.cross_entropy(model(x), y)
     opt.zero_grad()
     loss.backward()
     opt.step()
-    with open(os.path.join(args.outdir, 'loss.txt'), 'w') as f:
-        f.write(f'{loss.item():.8g}\n')
-    torch.save(model.state_dict(), os.path.join(args.outdir, 'stepped.pth'))
+    return loss.item(), model.state_dict()
+
+
+def step(args):
+    sd = torch.load(args.pth)
+    gen = torch.Generator().manual_seed(args.seed)
+    x = torch.randn(args.batch, 3, args.size, args.size, generator=gen)
+    y = torch.randint(0, sd['fc.bias'].numel(), (args.batch,), generator=gen)
+    os.makedirs(args.outdir, exist_ok=True)
+    x.numpy().astype('<f4').tofile(os.path.join(args.outdir, 'input.raw'))
+    np.savetxt(os.path.join(args.outdir, 'labels.txt'), y.numpy(), fmt='%d')
+    for suffix, unbiased in (('', False), ('-unbiased', True)):
+        loss, stepped = sgd_step(sd, x, y, args.lr, unbiased)
+        with open(os.path.join(args.outdir, f'loss{suffix}.txt'), 'w') as f:
+            f.write(f'{loss:.8g}\n')
+        torch.save(stepped, os.path.join(args.outdir, f'stepped{suffix}.pth'))
 
 
 def main():

@@ -1,18 +1,20 @@
 /* train_step: one Darknet SGD step from converted weights, compared with the same step taken by PyTorch
    (tests/convert/test_train_step.sh). Not a test itself: the script runs it and judges its table.
 
-   train_step --cfg CFG --before W0 --torch W1 --input RAW --labels TXT --batch B --size P --lr LR
-              --out W2
+   train_step --cfg CFG --before W0 --torch W1 --torch-unbiased W1U --input RAW --labels TXT --batch B
+              --size P --lr LR --out W2
 
    Loads W0 into CFG at batch B and P x P inputs, runs one train_network_datum on the batch RAW (B
    images, little-endian float32 CHW each) with the labels TXT (one class index a line) at learning rate
    LR, momentum 0 and decay 0, and saves the result as W2. W1 is W0 after the same step in PyTorch,
-   converted. Prints the step's mean cross-entropy as "loss <value>", then one line per stored array of
-   every layer with parameters:
-       <layer> <group> <array> <|d_torch|> <|d_darknet - d_torch| / |d_torch|>
-   where d is the array's change in the step (W2 - W0 for Darknet, W1 - W0 for PyTorch) and |.| the
-   Euclidean norm over the array. */
+   converted; W1U after the same step in PyTorch with Darknet's CPU batch-norm formula (normalising with
+   the N-1 batch variance). Prints the step's mean cross-entropy as "loss <value>", then one line per
+   stored array of every layer with parameters:
+       <layer> <group> <array> <|d_torch|> <|d_darknet - d_torch| / |d_torch|> <same for d_unbiased>
+   where d is the array's change in the step (W2 - W0 for Darknet, W1 - W0 for PyTorch, W1U - W0 for
+   PyTorch with Darknet's BN) and |.| the Euclidean norm over the array. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +25,8 @@
 #include "util.h"
 #include "weights.h"
 
-#define USAGE "train_step --cfg CFG --before W0 --torch W1 --input RAW --labels TXT --batch B --size P " \
-              "--lr LR --out W2"
+#define USAGE "train_step --cfg CFG --before W0 --torch W1 --torch-unbiased W1U --input RAW --labels TXT " \
+              "--batch B --size P --lr LR --out W2"
 
 /* Fills x with exactly n floats from the raw file path; dies naming it otherwise. */
 static void floats_read(const char *path, float *x, long n)
@@ -63,30 +65,50 @@ static network *network_with(const netcfg *c, const char *path)
     return net;
 }
 
-/* Prints the comparison line of one array of n floats of layer i: before, after Darknet's step, after
-   PyTorch's step. */
-static void compare(int i, const char *group, const char *array, const float *before, const float *darknet,
-                    const float *torch, long n)
+/* Returns |d_darknet - d_ref| / |d_ref| over n floats, d being the change from before; sets *ref_norm to
+   |d_ref|. */
+static double relative_difference(const float *before, const float *darknet, const float *ref, long n,
+                                  double *ref_norm)
 {
-    double torch_norm = 0, diff_norm = 0;
+    double ref2 = 0, diff2 = 0;
     for (long k = 0; k < n; k++) {
-        double dt = (double)torch[k] - before[k], dd = (double)darknet[k] - before[k];
-        torch_norm += dt * dt;
-        diff_norm += (dd - dt) * (dd - dt);
+        double dr = (double)ref[k] - before[k], dd = (double)darknet[k] - before[k];
+        ref2 += dr * dr;
+        diff2 += (dd - dr) * (dd - dr);
     }
-    torch_norm = sqrt(torch_norm);
-    printf("%d %s %s %.6g %.6g\n", i, group, array, torch_norm, sqrt(diff_norm) / torch_norm);
+    *ref_norm = sqrt(ref2);
+    return sqrt(diff2) / *ref_norm;
+}
+
+/* The networks compared: before the step, after Darknet's, PyTorch's, and PyTorch's with Darknet's BN. */
+typedef struct {
+    const layer *before, *darknet, *torch, *unbiased;
+} layers;
+
+/* Prints the comparison line of the array at byte offset field (a float * member of layer) of layer i,
+   n floats long. */
+static void compare(int i, const char *group, const char *array, layers l, size_t field, long n)
+{
+#define ARRAY(x) (*(const float *const *)((const char *)(x) + field))
+    double torch_norm, unbiased_norm;
+    double rel = relative_difference(ARRAY(l.before), ARRAY(l.darknet), ARRAY(l.torch), n, &torch_norm);
+    double rel_unbiased = relative_difference(ARRAY(l.before), ARRAY(l.darknet), ARRAY(l.unbiased), n,
+                                              &unbiased_norm);
+#undef ARRAY
+    printf("%d %s %s %.6g %.6g %.6g\n", i, group, array, torch_norm, rel, rel_unbiased);
 }
 
 int main(int argc, char **argv)
 {
-    const char *cfg = NULL, *before = NULL, *torch = NULL, *input = NULL, *labels = NULL, *out = NULL;
+    const char *cfg = NULL, *before = NULL, *torch = NULL, *unbiased = NULL, *input = NULL, *labels = NULL,
+               *out = NULL;
     int batch = 0, size = 0;
     double lr = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &cfg, NULL},
         {"--before", ARG_STRING, &before, NULL},
         {"--torch", ARG_STRING, &torch, NULL},
+        {"--torch-unbiased", ARG_STRING, &unbiased, NULL},
         {"--input", ARG_STRING, &input, NULL},
         {"--labels", ARG_STRING, &labels, NULL},
         {"--batch", ARG_INT, &batch, NULL},
@@ -96,7 +118,7 @@ int main(int argc, char **argv)
         {NULL, ARG_STRING, NULL, NULL},
     };
     args_parse(argc - 1, argv + 1, specs, NULL, USAGE);
-    if (!cfg || !before || !torch || !input || !labels || !out || batch < 1 || size < 1 || lr <= 0)
+    if (!cfg || !before || !torch || !unbiased || !input || !labels || !out || batch < 1 || size < 1 || lr <= 0)
         nutl_die("usage: %s", USAGE);
 
     static netcfg c;
@@ -113,21 +135,19 @@ int main(int argc, char **argv)
     weights_save(net, out);
     free_network(net);
 
-    network *n0 = network_with(&c, before), *nd = network_with(&c, out), *nt = network_with(&c, torch);
-    for (int i = 0; i < n0->n; i++) {
-        const layer *l0 = &n0->layers[i], *ld = &nd->layers[i], *lt = &nt->layers[i];
+    network *nets[4] = {network_with(&c, before), network_with(&c, out), network_with(&c, torch),
+                        network_with(&c, unbiased)};
+    for (int i = 0; i < nets[0]->n; i++) {
+        layers l = {&nets[0]->layers[i], &nets[1]->layers[i], &nets[2]->layers[i], &nets[3]->layers[i]};
         const char *g = group_name(c.group[i]);
-        if (!layer_parameters(l0)) continue;
-        compare(i, g, "weights", l0->weights, ld->weights, lt->weights, layer_weights(l0));
-        compare(i, g, "biases", l0->biases, ld->biases, lt->biases, l0->out_c);
-        if (!l0->batch_normalize) continue;
-        compare(i, g, "scales", l0->scales, ld->scales, lt->scales, l0->out_c);
-        compare(i, g, "rolling_mean", l0->rolling_mean, ld->rolling_mean, lt->rolling_mean, l0->out_c);
-        compare(i, g, "rolling_variance", l0->rolling_variance, ld->rolling_variance, lt->rolling_variance,
-                l0->out_c);
+        if (!layer_parameters(l.before)) continue;
+        compare(i, g, "weights", l, offsetof(layer, weights), layer_weights(l.before));
+        compare(i, g, "biases", l, offsetof(layer, biases), l.before->out_c);
+        if (!l.before->batch_normalize) continue;
+        compare(i, g, "scales", l, offsetof(layer, scales), l.before->out_c);
+        compare(i, g, "rolling_mean", l, offsetof(layer, rolling_mean), l.before->out_c);
+        compare(i, g, "rolling_variance", l, offsetof(layer, rolling_variance), l.before->out_c);
     }
-    free_network(n0);
-    free_network(nd);
-    free_network(nt);
+    for (int k = 0; k < 4; k++) free_network(nets[k]);
     return 0;
 }
