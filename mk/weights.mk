@@ -30,3 +30,6 @@ $(WEIGHTS_STANDIN): weights/torch_resnet18.py $(WEIGHTS_CFG) | bin/nutl
 	bin/nutl convert --from torchvision weights/resnet18-standin.pth --out $@ --cfg $(WEIGHTS_CFG)
 	echo "stand-in weights, not ImageNet: torchvision resnet18 seed $(STANDIN_SEED), random BN" \
 	  "statistics (weights/torch_resnet18.py)" >$@.source
+
+# The helper of tests/convert/test_train_step.sh (named without test_: tests/run does not run it itself).
+test: $(BUILD)/tests/convert/train_step

@@ -8,7 +8,7 @@
    block that has a projection; B counts blocks within the stage. The [connected] layer is fc.
    Convolution weights are OIHW in both frameworks; BN weight, bias, running_mean, running_var become
    Darknet's scales, biases, rolling_mean, rolling_variance, copied as they are (Darknet's CPU BN
-   matches torch's epsilon with darknet/patches/0005); fc.weight [out][in] and fc.bias become the
+   matches torch's epsilon with darknet/patches/0006); fc.weight [out][in] and fc.bias become the
    connected layer's. */
 #ifndef NUTL_WEIGHTS_CONVERT_H
 #define NUTL_WEIGHTS_CONVERT_H

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# One SGD step of the 3-class ResNet18 (cfg/resnet18.cfg) from converted weights agrees with the same
+# step in PyTorch, to within what Darknet's batch-norm formula explains. A seeded torchvision
+# resnet18(num_classes=3) with non-trivial BN is saved; PyTorch takes one train-mode step on a random
+# batch (lr 0.01, momentum 0, decay 0, mean cross-entropy), once as it is and once with every BN
+# normalising as Darknet's CPU build does (the N-1 batch variance: torch_resnet18.py darknet_cpu_bn);
+# the three checkpoints are converted; tests/convert/train_step.c takes the same step in Darknet from the
+# first and compares every array's change with both of PyTorch's. Prints the losses and, over all
+# layers, the median and worst relative difference |d_darknet - d_ref| / |d_ref| of the updates
+# (weights, biases, BN scales) and of the BN running statistics; the per-array table is in the log.
+# weights/README.md has the figures and the analysis.
+#
+# Tolerances (measured on the test's batch; in brackets the range over 3 other batch seeds).
+# - Against PyTorch: Darknet's CPU forward normalises with the N-1 variance where PyTorch (and Darknet's
+#   own backward formulas) use the biased one. Layer4's BN sees N = 16 x 2 x 2 = 64 values per channel
+#   here, so its outputs are 0.8 % smaller, and the step's update, a batch mean of per-image gradients
+#   that largely cancel, moves by much more: loss 5.2e-4 relative (6e-5 - 2.9e-4), updates 7.4 % median
+#   (8.7 - 10 %), 9.7 % worst (11 - 12.7 %), running statistics 1.1 % (1.1 %). Bounds: about twice that.
+# - Against PyTorch with Darknet's BN formula: what is left is that Darknet's backward, derived for the
+#   biased variance, is not the exact gradient of its N-1 forward, plus float rounding (and now and
+#   then a ReLU input within rounding of 0 that passes the gradient in one framework only): loss 1.7e-7
+#   (2e-7 - 4e-7), updates 3.6e-3 median (3.2e-3 - 1.1e-2), 6e-3 worst (5.7e-3 - 2.5e-2), running
+#   statistics 3.3e-6 (4e-6). Bounds: ~3 times the worst seen, still far below the 7 % a BN difference
+#   gives or the 100 % of a wrong learning-rate scaling.
+source tests/convert/lib.sh
+CFG3=cfg/resnet18.cfg
+STEP=${BUILD:-build/cpu}/tests/convert/train_step
+BATCH=16 SIZE=64 LR=0.01
+#        loss  median  worst  running
+TOL_TORCH=(2e-3 0.2 0.25 3e-2)
+TOL_DARKNET_BN=(1e-5 3e-2 6e-2 1e-4)
+# cuDNN normalises with the biased variance: the expectations above are those of the CPU build.
+if [[ "$STEP" == build/gpu/* ]]; then echo "Darknet's CPU batch norm only: not measured on the GPU build"; exit 77; fi
+[ -x "$STEP" ] || { echo "$STEP missing: run through make test"; exit 1; }
+
+$PY $TORCH_RESNET18 checkpoint "$WORK/before.pth" --seed 11 --train-forwards 5 --classes 3
+$PY $TORCH_RESNET18 step "$WORK/before.pth" "$WORK" --batch $BATCH --size $SIZE --lr $LR --seed 12
+for m in before stepped stepped-unbiased; do
+  bin/nutl convert --from torchvision "$WORK/$m.pth" --out "$WORK/$m.weights" --cfg $CFG3
+done
+"$STEP" --cfg $CFG3 --before "$WORK/before.weights" --torch "$WORK/stepped.weights" \
+  --torch-unbiased "$WORK/stepped-unbiased.weights" --input "$WORK/input.raw" --labels "$WORK/labels.txt" \
+  --batch $BATCH --size $SIZE --lr $LR --out "$WORK/darknet.weights" >"$WORK/table.txt"
+echo "layer group array |d_torch| rel_diff_torch rel_diff_torch_with_darknet_bn"
+tail -n +2 "$WORK/table.txt"
+darknet_loss=$(awk '$1 == "loss" { print $2 }' "$WORK/table.txt")
+
+# Returns 0 if Darknet's step is within tolerances $4..$7 of the reference whose losses are in file $2
+# and whose relative differences are in column $3 of the table; prints the figures under the name $1.
+judge() {
+  awk -v name="$1" -v ref="$(cat "$2")" -v darknet="$darknet_loss" -v col="$3" \
+      -v tl="$4" -v tm="$5" -v tw="$6" -v tr="$7" '
+    $3 == "weights" || $3 == "biases" || $3 == "scales" { u[++n] = $col }
+    $3 ~ /^rolling_/ { if ($col > running) running = $col; nr++ }
+    END {
+      # insertion sort: 62 values
+      for (i = 2; i <= n; i++) { v = u[i]; for (j = i - 1; j >= 1 && u[j] > v; j--) u[j + 1] = u[j]; u[j + 1] = v }
+      median = n % 2 ? u[(n + 1) / 2] : (u[n / 2] + u[n / 2 + 1]) / 2
+      rel = (darknet - ref) / ref; if (rel < 0) rel = -rel
+      printf "%s: loss %.8g, darknet %.8g, relative difference %.2g (tolerance %g)\n", name, ref, darknet, rel, tl
+      printf "  updates (%d arrays): median relative difference %.2g (tolerance %g), worst %.2g (tolerance %g)\n",
+             n, median, tm, u[n], tw
+      printf "  running statistics (%d arrays): worst relative difference %.2g (tolerance %g)\n", nr, running, tr
+      exit !(n == 62 && nr == 40 && rel <= tl && median <= tm && u[n] <= tw && running <= tr) }' "$WORK/table.txt"
+}
+ok=0
+judge "PyTorch" "$WORK/loss.txt" 5 "${TOL_TORCH[@]}" || ok=1
+judge "PyTorch with Darknet's BN formula" "$WORK/loss-unbiased.txt" 6 "${TOL_DARKNET_BN[@]}" || ok=1
+exit $ok
