@@ -5,7 +5,6 @@
    --gemm runs the convolutions on Darknet's im2col + GEMM path instead of oneDNN, for comparison. */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -13,6 +12,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "device.h"
 #include "conv_dnnl.h"
 #include "network_load.h"
 #include "seed.h"
@@ -21,7 +21,6 @@
 
 #define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm]"
 
-void openblas_set_num_threads(int threads);
 
 /* Returns a monotonic clock reading in seconds. */
 static double bench_now(void)
@@ -107,8 +106,7 @@ int cmd_bench(int argc, char **argv)
     if (size < 1 || batch < 1 || iters < 1 || threads < 1)
         nutl_die("--size, --batch, --iters and --threads must be positive (usage: %s)", USAGE);
 
-    omp_set_num_threads(threads);
-    openblas_set_num_threads(threads);
+    device_set_threads(threads);
     static netcfg c;
     netcfg_read(&c, cfg);
     srand((unsigned)seed);

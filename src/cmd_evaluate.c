@@ -5,13 +5,13 @@
 
 #include "args.h"
 #include "commands.h"
+#include "device.h"
 #include "evaluate.h"
 #include "netcfg.h"
 #include "network_load.h"
 #include "util.h"
 #include "weights.h"
 
-void openblas_set_num_threads(int threads);
 
 static const char usage[] =
     "nutl evaluate --weights W --data SPLIT_DIR [--cfg cfg/resnet18.cfg] [--out PREDICTIONS.tsv] [--threads T]"
@@ -37,7 +37,7 @@ int cmd_evaluate(int argc, char **argv)
     if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
         nutl_die("--normalize '%s': imagenet or none", normalize);
     t.imagenet_normalize = !strcmp(normalize, "imagenet");
-    openblas_set_num_threads(threads > 0 ? threads : 1);
+    device_set_threads(threads > 0 ? threads : 1);
 
     dataset *d = dataset_open(data);
     if (t.saturation_mev <= 0) t.saturation_mev = input_default_saturation(d);

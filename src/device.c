@@ -1,9 +1,18 @@
 #include "device.h"
 
+#include <omp.h>
 #include <stdio.h>
 
 #include "darknet.h"
 #include "util.h"
+
+void openblas_set_num_threads(int threads);
+
+void device_set_threads(int threads)
+{
+    omp_set_num_threads(threads);
+    openblas_set_num_threads(threads);
+}
 
 #ifdef GPU
 

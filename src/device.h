@@ -14,6 +14,10 @@ void device_require(void);
    count). */
 void device_configure(uint64_t seed, int deterministic);
 
+/* Sets the CPU threads of everything that computes: OpenMP (Darknet's loops, oneDNN) and OpenBLAS.
+   Results are bit-identical run to run only at a fixed thread count. */
+void device_set_threads(int threads);
+
 /* Returns the device's name: "cpu", or the GPU's name. */
 const char *device_name(void);
 

@@ -4,7 +4,6 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +23,6 @@
 #include "util.h"
 #include "weights.h"
 
-void openblas_set_num_threads(int threads);
 
 int train_balanced_order(const dataset *d, int *order)
 {
@@ -258,8 +256,7 @@ int train_run(const train_options *opts)
         nutl_die("scheme %s freezes layers: it needs --init pretrained", scheme_name(o->scheme));
     if (pretrained && !o->pretrained) nutl_die("--init pretrained needs --pretrained FILE");
 
-    omp_set_num_threads(o->threads);
-    openblas_set_num_threads(o->threads);
+    device_set_threads(o->threads);
     splits s = open_splits(o->data_dir);
     if (o->input.saturation_mev <= 0) o->input.saturation_mev = input_default_saturation(s.train);
     char source[1024] = "none";
