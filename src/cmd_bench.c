@@ -22,13 +22,6 @@
 #define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm]"
 
 
-/* Returns a monotonic clock reading in seconds. */
-static double bench_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
 
 /* Returns nothing; fills the network's input with N(0, 1) pixels and its truth with random one-hot
    labels, as a batch of the trainer would. */
@@ -56,9 +49,9 @@ static double bench_rate(network *net, void (*step)(network *), int iters)
     double *t = nutl_calloc((size_t)iters * sizeof *t, "bench timings");
     step(net);
     for (int i = 0; i < iters; i++) {
-        double start = bench_now();
+        double start = seconds_now();
         step(net);
-        t[i] = bench_now() - start;
+        t[i] = seconds_now() - start;
     }
     qsort(t, (size_t)iters, sizeof *t, bench_compare);
     double median = iters % 2 ? t[iters / 2] : (t[iters / 2 - 1] + t[iters / 2]) / 2;

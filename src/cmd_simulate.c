@@ -143,9 +143,7 @@ typedef struct {
 
 static void progress(long done, long n, double t0)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double el = ts.tv_sec + 1e-9 * ts.tv_nsec - t0, rate = done / (el > 0 ? el : 1e-9);
+    double el = seconds_now() - t0, rate = done / (el > 0 ? el : 1e-9);
     fprintf(stderr, "\rsimulate: %ld/%ld events, %.0f events/s, %.0f s left  ", done, n, rate, (n - done) / rate);
     if (done == n) fputc('\n', stderr);
 }
@@ -171,9 +169,7 @@ int cmd_simulate(int argc, char **argv)
     FILE *truth = atomic_open(truth_path);
     truth_header(truth);
     dataset_writer *w = dataset_create(o.out, (int)o.events, side, (int)o.downsample, o.seed);
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double t0 = ts.tv_sec + 1e-9 * ts.tv_nsec;
+    double t0 = seconds_now();
     long dropped = 0;
     for (long start = 0; start < o.events; start += BLOCK) {
         long m = o.events - start < BLOCK ? o.events - start : BLOCK;

@@ -45,13 +45,6 @@ void input_from_event(const dataset *d, int i, input_transform t, float *x)
     }
 }
 
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
 static void fill_slot(loader *l, int slot, int b)
 {
     double start = seconds_now();

@@ -117,12 +117,6 @@ static int file_exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
 
 /* A progress line on a terminal only: logs stay quiet. */
 static void progress(int epoch, int batch, int batches, int batch_size, double loss, double lr, double rate)
@@ -150,7 +144,7 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
 
     int batches = n / net->batch;  /* the remainder (< one batch) sits this epoch out */
     loader *l = loader_start(d, shuffled, batches * net->batch, net->batch, o->input);
-    double start = now(), sum = 0;
+    double start = seconds_now(), sum = 0;
     for (int b = 0; b < batches; b++) {
         loader_next(l, net->input, net->truth);
         net->train = 1;
@@ -160,13 +154,13 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
                      epoch, b + 1, epoch - 1);
         sum += loss;
         progress(epoch, b + 1, batches, net->batch, sum / (b + 1), net->learning_rate,
-                 (b + 1) * net->batch / (now() - start));
+                 (b + 1) * net->batch / (seconds_now() - start));
     }
     if (isatty(2)) fputc('\n', stderr);
     *loader_rate = loader_images_per_second(l);
     loader_stop(l);
     free(shuffled);
-    *seconds = now() - start;
+    *seconds = seconds_now() - start;
     return batches ? sum / batches : 0;
 }
 

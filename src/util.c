@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 void nutl_die(const char *fmt, ...)
@@ -22,6 +23,13 @@ void *nutl_calloc(size_t n, const char *what)
     void *p = calloc(n ? n : 1, 1);
     if (!p) nutl_die("out of memory allocating %zu bytes for %s", n, what);
     return p;
+}
+
+double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + 1e-9 * t.tv_nsec;
 }
 
 void path_join(char *out, const char *dir, const char *name)

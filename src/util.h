@@ -11,6 +11,9 @@ void nutl_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2
 /* Returns a block of n bytes (zeroed), or dies naming what could not be allocated. */
 void *nutl_calloc(size_t n, const char *what);
 
+/* Returns a monotonic clock reading in seconds (for rates and progress, never for results). */
+double seconds_now(void);
+
 enum { NUTL_PATH_MAX = 4096 };
 
 /* Writes "dir/name" into out (NUTL_PATH_MAX bytes); dies if the path is too long. */
