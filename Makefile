@@ -28,13 +28,18 @@ NUTL_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknow
 DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET_PATCHES)))
 
 CC := gcc
-CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -Isrc -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
-	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"' 
+# src/ holds one folder per subsystem; includes name it ("sim/event.h"). core and sim (the simulator and
+# the dataset format) compile without Darknet's headers, so a dependency in the wrong direction fails
+# to build; nn, convert and cli see Darknet. -MMD -MP: objects depend on the headers they include.
+BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc
+CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
+	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"'
 LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
-NUTL_SRCS := $(wildcard src/*.c)
+SUBSYSTEMS := core sim nn convert cli
+NUTL_SRCS := $(foreach s,$(SUBSYSTEMS),$(wildcard src/$(s)/*.c))
 NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
-LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(NUTL_OBJS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/cli/main.o,$(NUTL_OBJS))
 TEST_SRCS := $(wildcard tests/*/test_*.c)
 TEST_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 
@@ -56,11 +61,21 @@ $(DARKNET_LIB): $(DARKNET_DIR)/.patched
 
 # conv_dnnl reuses Darknet's batch-norm, bias and activation code, declared in its src/ headers
 # (-isystem: their warnings are not ours).
-$(BUILD)/obj/conv_dnnl.o: CFLAGS += -isystem $(DARKNET_DIR)/src
+$(BUILD)/obj/nn/conv_dnnl.o: CFLAGS += -isystem $(DARKNET_DIR)/src
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) $(DARKNET_LIB)
+$(BUILD)/obj/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/sim/%.o: src/sim/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: src/%.c | $(DARKNET_DIR)/.patched
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+-include $(NUTL_OBJS:.o=.d)
 
 $(BUILD)/nutl: $(NUTL_OBJS) $(DARKNET_LIB)
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
@@ -73,6 +88,8 @@ bin/nutl: $(BUILD)/nutl FORCE
 $(BUILD)/tests/%: tests/%.c $(LIB_OBJS) $(DARKNET_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+
+-include $(TEST_BINS:=.d)
 
 test: bin/nutl $(TEST_BINS)
 	BUILD=$(BUILD) tests/run $(T)

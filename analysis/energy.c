@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "binomial.h"
-#include "util.h"
+#include "core/util.h"
 
 long energy_fill(energy_accuracy *e, const prediction *p, long n, const double *edges, int n_bins)
 {

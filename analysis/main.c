@@ -9,7 +9,7 @@
 #include "paper.h"
 #include "report.h"
 #include "study.h"
-#include "util.h"
+#include "core/util.h"
 
 static const char usage[] =
     "usage: nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]\n"

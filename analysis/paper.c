@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "record.h"
-#include "util.h"
+#include "core/util.h"
 
 /* Returns the open file dir/name, or dies naming it. */
 static FILE *open_data(const char *dir, const char *name, char *path, size_t len)

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "binomial.h"
-#include "metrics.h"
+#include "core/metrics.h"
 #include "report.h"
-#include "util.h"
+#include "core/util.h"
 
 /* Returns an atomically written file data/<name> in the report's folder; its path goes into path. */
 static FILE *open_data(const report *r, const char *name, char *path, size_t len)

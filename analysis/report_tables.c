@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "metrics.h"
+#include "core/metrics.h"
 #include "report.h"
 #include "table.h"
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "core/util.h"
 
 const study_cell *study_find(const study *s, const char *init, const char *scheme, long train_images)
 {

@@ -6,8 +6,8 @@
 #include <stddef.h>
 
 #include "ensemble.h"
-#include "grid.h"
-#include "protocol.h"
+#include "core/grid.h"
+#include "core/protocol.h"
 #include "record.h"
 
 /* Members are numbered 1..members in run folder names (m1 is the first network of a cell). */

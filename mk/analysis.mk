@@ -1,22 +1,21 @@
-# Analysis and rendering (issue 6): result records in runs/$(PROTOCOL) -> paper-figures/$(PROTOCOL).
+# Analysis and rendering: result records in runs/$(PROTOCOL) -> paper-figures/$(PROTOCOL).
 #   make tables    Tables I-III, ensemble statistics, energy bias (Markdown, LaTeX, TSV) and figure data
 #   make figures   the above, then Figures 3-7 (PNG, PDF) drawn by the gnuplot scripts in plots/
-# The analysis programs link GSL and src/util.c, protocol.c, metrics.c, grid.c, seed.c only: no Darknet, so
-# they build anywhere.
+# The analysis programs link GSL and src/core only: no Darknet, so they build anywhere.
 .PHONY: tables figures analysis
 
-ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Isrc -Ianalysis
+ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -MMD -MP -Isrc -Ianalysis
 ANALYSIS_LIBS := -lgsl -lgslcblas -lm
 ANALYSIS_DIR := $(BUILD)/analysis
-ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) src/util.c src/protocol.c src/metrics.c \
-	src/grid.c src/seed.c
+ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) $(wildcard src/core/*.c)
 ANALYSIS_OBJS := $(patsubst %.c,$(ANALYSIS_DIR)/%.o,$(ANALYSIS_SRCS))
 FIGURES_DIR := paper-figures/$(PROTOCOL)
 
-$(ANALYSIS_DIR)/%.o: %.c $(wildcard analysis/*.h) src/util.h src/protocol.h src/metrics.h src/dataset.h src/grid.h \
-	src/seed.h
+$(ANALYSIS_DIR)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ANALYSIS_CFLAGS) -c $< -o $@
+
+-include $(ANALYSIS_OBJS:.o=.d) $(ANALYSIS_DIR)/analysis/main.d
 
 bin/nutl-analyse: $(ANALYSIS_DIR)/analysis/main.o $(ANALYSIS_OBJS)
 	@mkdir -p bin

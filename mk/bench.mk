@@ -1,4 +1,4 @@
-# CPU speed against PyTorch (issue 8): `nutl bench` and bench/torch_bench.py (torchvision resnet18, 3
+# CPU speed against PyTorch: `nutl bench` and bench/torch_bench.py (torchvision resnet18, 3
 # classes, SGD momentum 0.9) at 224x224 and at the smoke protocol's image size (224 / its downsample),
 # batch 32, the same thread count, with the ratios nutl/torch. A few minutes on 2 cores.
 #   make bench [BENCH_THREADS=T] [BENCH_ITERS_224=N] [BENCH_ITERS_SMALL=N]

@@ -1,4 +1,4 @@
-# The whole study (issue 7): the grid of a protocol's cells (`bin/nutl grid P`), trained here or on Slurm.
+# The whole study: the grid of a protocol's cells (`bin/nutl grid P`), trained here or on Slurm.
 #   make paper PROTOCOL=P   dataset, the pretrained weights the preset names, every unfinished cell (in
 #                           parallel, resumable: scripts/run-grid.sh), then tables, Figures 3-7 and Fig. 1
 #   make cells PROTOCOL=P [JOBS=N]   only the training of the unfinished cells (JOBS: cells at once;

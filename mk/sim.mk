@@ -1,4 +1,4 @@
-# Event simulator: datasets, Figure 1 and the simulator benchmark (issue 3).
+# Event simulator: datasets, Figure 1 and the simulator benchmark.
 #   make dataset PROTOCOL=P   datasets/P/{train,val,test}: sizes, downsample, threads and base seed from
 #                             cfg/protocols/P.conf; each split's seed is `bin/nutl seed <base> <split>`.
 #                             A split whose meta.tsv (written last) exists is complete and is skipped.

@@ -19,7 +19,7 @@
 
 #include "record.h"
 #include "study.h"
-#include "util.h"
+#include "core/util.h"
 
 /* Returns the base F1 of cell c (see above). */
 static double base_f1(const study *s, const study_cell *c)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "binomial.h"
-#include "metrics.h"
+#include "core/metrics.h"
 #include "energy.h"
 #include "ensemble.h"
 #include "paper.h"

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "../check.h"
-#include "pickle.h"
+#include "convert/pickle.h"
 
 /* pickle.dumps(OrderedDict(a=7, b=t, c=t), protocol=2) with t = (300, -5, -32768, None, True, False,
    'x'): c's value is a BINGET of b's. */

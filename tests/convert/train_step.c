@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "netcfg.h"
-#include "network_load.h"
-#include "util.h"
-#include "weights.h"
+#include "core/args.h"
+#include "nn/netcfg.h"
+#include "nn/network_load.h"
+#include "core/util.h"
+#include "nn/weights.h"
 
 #define USAGE "train_step --cfg CFG --before W0 --torch W1 --torch-unbiased W1U --input RAW --labels TXT " \
               "--batch B --size P --lr LR --out W2"

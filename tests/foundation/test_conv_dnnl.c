@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "../check.h"
-#include "conv_dnnl.h"
-#include "netcfg.h"
-#include "network_load.h"
-#include "train.h"
+#include "nn/conv_dnnl.h"
+#include "nn/netcfg.h"
+#include "nn/network_load.h"
+#include "nn/train.h"
 
 enum { BATCH = 4, SIZE = 64 };
 static const double TOL = 1e-3;  /* relative to the largest magnitude of the reference array */

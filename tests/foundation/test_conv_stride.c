@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "../check.h"
-#include "netcfg.h"
-#include "network_load.h"
+#include "nn/netcfg.h"
+#include "nn/network_load.h"
 
 enum { B = 2, C = 2, F = 3, H = 7, W = 7 };
 static const float TOL = 1e-5f;

@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "../check.h"
-#include "netcfg.h"
-#include "network_load.h"
-#include "scheme.h"
+#include "nn/netcfg.h"
+#include "nn/network_load.h"
+#include "nn/scheme.h"
 
 enum { BATCH = 4, SIZE = 32, N_STEPS = 3 };
 

@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "check.h"
-#include "commands.h"
-#include "dataset.h"
-#include "event.h"
-#include "sim_constants.h"
+#include "cli/commands.h"
+#include "sim/dataset.h"
+#include "sim/event.h"
+#include "sim/sim_constants.h"
 
 #define SEED "8128"
 

@@ -5,9 +5,9 @@
 #include <math.h>
 
 #include "check.h"
-#include "physics.h"
-#include "sim_constants.h"
-#include "transport.h"
+#include "sim/physics.h"
+#include "sim/sim_constants.h"
+#include "sim/transport.h"
 
 static particle start(enum species sp, double t)
 {

@@ -1,7 +1,7 @@
 /* Macro F1 (the paper's Eq. 1) and class accuracies of the paper's Table III confusion matrices,
    against values worked out by hand below. */
 #include "../check.h"
-#include "metrics.h"
+#include "core/metrics.h"
 
 static confusion matrix(const long m[3][3])
 {

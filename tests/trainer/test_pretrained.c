@@ -10,12 +10,12 @@
 #include <string.h>
 
 #include "../check.h"
-#include "netcfg.h"
-#include "network_load.h"
-#include "scheme.h"
-#include "train.h"
-#include "util.h"
-#include "weights.h"
+#include "nn/netcfg.h"
+#include "nn/network_load.h"
+#include "nn/scheme.h"
+#include "nn/train.h"
+#include "core/util.h"
+#include "nn/weights.h"
 
 static int same(const float *a, const float *b, long n)
 {

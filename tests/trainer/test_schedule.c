@@ -1,6 +1,6 @@
 /* The learning-rate schedule and stopping rule on a synthetic sequence of validation losses. */
 #include "../check.h"
-#include "schedule.h"
+#include "nn/schedule.h"
 
 int main(void)
 {

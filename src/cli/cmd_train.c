@@ -1,0 +1,76 @@
+/* nutl train DATA_DIR ...: one network of the study (see train.h and README.md for the options). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/args.h"
+#include "cli/commands.h"
+#include "core/grid.h"
+#include "core/protocol.h"
+#include "nn/scheme.h"
+#include "core/seed.h"
+#include "nn/train.h"
+#include "core/util.h"
+
+static const char usage[] =
+    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
+    " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
+    " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
+
+/* The seed of a cell: derived from the protocol's base seed (0 without a protocol) and the cell's name. */
+static uint64_t cell_seed(const train_options *o)
+{
+    uint64_t base = 0;
+    if (strcmp(o->protocol, "none")) {
+        char path[NUTL_PATH_MAX];
+        static protocol p;
+        protocol_load(&p, grid_conf_path(path, sizeof path, o->protocol));
+        base = (uint64_t)protocol_get_long(&p, "seed");
+    }
+    char label[GRID_NAME_MAX];
+    return seed_derive(base, grid_cell_name(label, sizeof label, o->init, scheme_name(o->scheme), o->train_images,
+                                            o->member));
+}
+
+int cmd_train(int argc, char **argv)
+{
+    train_options o = {.cfg = "cfg/resnet18.cfg", .init = "kaiming", .protocol = "none", .max_epochs = 100, .member = 1,
+                       .threads = 1, .batch = 32, .learning_rate = 0.001, .momentum = 0.9, .decay = 0,
+                       .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
+    const char *scheme = "all", *normalize = "imagenet";
+    int seed_given = 0;
+    const arg_spec specs[] = {
+        {"--cfg", ARG_STRING, &o.cfg, NULL},
+        {"--init", ARG_STRING, &o.init, NULL},
+        {"--pretrained", ARG_STRING, &o.pretrained, NULL},
+        {"--scheme", ARG_STRING, &scheme, NULL},
+        {"--train-images", ARG_INT, &o.train_images, NULL},
+        {"--member", ARG_INT, &o.member, NULL},
+        {"--protocol", ARG_STRING, &o.protocol, NULL},
+        {"--seed", ARG_SEED, &o.seed, &seed_given},
+        {"--max-epochs", ARG_INT, &o.max_epochs, NULL},
+        {"--threads", ARG_INT, &o.threads, NULL},
+        {"--batch", ARG_INT, &o.batch, NULL},
+        {"--lr", ARG_DOUBLE, &o.learning_rate, NULL},
+        {"--momentum", ARG_DOUBLE, &o.momentum, NULL},
+        {"--decay", ARG_DOUBLE, &o.decay, NULL},
+        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL},
+        {"--normalize", ARG_STRING, &normalize, NULL},
+        {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL},
+        {"--deterministic", ARG_FLAG, &o.deterministic, NULL},
+        {"--out", ARG_STRING, &o.out, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, &o.data_dir, usage);
+    if (!o.data_dir || !o.out) nutl_die("usage: %s", usage);
+    o.scheme = scheme_parse(scheme);
+    if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
+        nutl_die("--normalize '%s': imagenet or none", normalize);
+    o.input.imagenet_normalize = !strcmp(normalize, "imagenet");
+    if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 1)
+        nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
+    if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
+    if (!seed_given) o.seed = cell_seed(&o);
+    return train_run(&o);
+}

@@ -1,0 +1,44 @@
+/* bin/nutl: one program, one subcommand per step of the workbench (see README.md). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/util.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"convert", cmd_convert, "--from torchvision IN.pth --out OUT.weights [--cfg CFG]: pretrained weights"},
+    {"forward", cmd_forward, "--cfg CFG --weights W --input RAW [--logits]: one input's output vector"},
+    {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
+    {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
+    {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T]: a dataset split"},
+    {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
+    {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
+    {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
+    {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
+    {"grid", cmd_grid, "PROTOCOL [--unfinished]: the protocol's cells, seeds and train commands"},
+    {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: nutl COMMAND [ARGS]\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 2, argv + 2);
+    nutl_die("unknown command '%s' (nutl --help lists them)", argv[1]);
+}

@@ -1,0 +1,56 @@
+#include "nn/evaluate.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/util.h"
+
+static int argmax(const float *p, int n)
+{
+    int best = 0;
+    for (int i = 1; i < n; i++)
+        if (p[i] > p[best]) best = i;
+    return best;
+}
+
+evaluation evaluate_split(network *net, const dataset *d, input_transform t, FILE *predictions)
+{
+    evaluation e = {0};
+    int n = dataset_events(d);
+    int *order = nutl_calloc((size_t)n * sizeof *order, "evaluation order");
+    for (int i = 0; i < n; i++) order[i] = i;
+    float *labels = nutl_calloc((size_t)net->batch * N_CLASSES * sizeof(float), "labels");
+    if (predictions)
+        fprintf(predictions, "event_id\ttrue_class\ttrue_energy_gev\tp_numu_cc\tp_nue_cc\tp_nc\tpredicted_class\n");
+    loader *l = loader_start(d, order, n, net->batch, t);
+    net->train = 0;
+    int count, first = 0;
+    while ((count = loader_next(l, net->input, labels)) > 0) {
+        float *p = network_predict(net, net->input);
+        for (int k = 0; k < count; k++) {
+            int event = first + k, truth = dataset_class(d, event);
+            const float *pk = p + k * N_CLASSES;
+            int predicted = argmax(pk, N_CLASSES);
+            e.loss -= log(fmax(pk[truth], 1e-30));
+            confusion_add(&e.matrix, truth, predicted);
+            if (predictions)
+                fprintf(predictions, "%lld\t%s\t%.4f\t%.6f\t%.6f\t%.6f\t%s\n", (long long)dataset_event_id(d, event),
+                        class_name(truth), dataset_energy(d, event), pk[0], pk[1], pk[2], class_name(predicted));
+        }
+        first += count;
+    }
+    loader_stop(l);
+    free(labels);
+    free(order);
+    e.events = n;
+    e.loss = n ? e.loss / n : 0;
+    return e;
+}
+
+evaluation evaluate_to_file(network *net, const dataset *d, input_transform t, const char *path)
+{
+    FILE *f = atomic_open(path);
+    evaluation e = evaluate_split(net, d, t, f);
+    atomic_commit(f, path);
+    return e;
+}

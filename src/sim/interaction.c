@@ -1,0 +1,329 @@
+#include "sim/interaction.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <string.h>
+
+#include "sim/kinematics.h"
+#include "sim/sim_constants.h"
+#include "core/util.h"
+
+#define P_PROTON ((double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS))
+
+const char *channel_name(enum channel c)
+{
+    static const char *name[N_CHANNELS] = {"qe", "mec", "res", "dis"};
+    return name[c];
+}
+
+int interaction_count(const interaction *in, enum species sp)
+{
+    int n = 0;
+    for (int k = 0; k < in->n; k++) n += in->fs[k].sp == sp;
+    return n;
+}
+
+/* Returns the table value at enu, linear between the bin centres CHANNEL_E and constant outside. */
+static double table_at(const double *v, double enu)
+{
+    static const double e[3] = CHANNEL_E;
+    if (enu <= e[0]) return v[0];
+    if (enu >= e[2]) return v[2];
+    int k = enu < e[1] ? 0 : 1;
+    return v[k] + (v[k + 1] - v[k]) * (enu - e[k]) / (e[k + 1] - e[k]);
+}
+
+static enum channel channel_pick(const gsl_rng *r, double enu)
+{
+    static const double qe[3] = CHANNEL_QE, mec[3] = CHANNEL_MEC, res[3] = CHANNEL_RES, dis[3] = CHANNEL_DIS;
+    double f[N_CHANNELS] = {table_at(qe, enu), table_at(mec, enu), table_at(res, enu), table_at(dis, enu)};
+    double u = gsl_rng_uniform(r) * (f[0] + f[1] + f[2] + f[3]);
+    for (int c = 0; c < N_CHANNELS - 1; c++) {
+        if (u < f[c]) return (enum channel)c;
+        u -= f[c];
+    }
+    return CH_DIS;
+}
+
+/* Returns Q^2 from an axial dipole squared, dsigma/dQ^2 ~ (1 + Q^2/M_A^2)^-4, by inverting its CDF. */
+static double q2_dipole(const gsl_rng *r, double ma)
+{
+    return ma * ma * (pow(1 - gsl_rng_uniform(r), -1.0 / 3) - 1);
+}
+
+/* Returns a Delta(1232) mass from a Breit-Wigner truncated to [lo, hi]. */
+static double w_resonance(const gsl_rng *r, double lo, double hi)
+{
+    double w;
+    do w = DELTA_MASS + gsl_ran_cauchy(r, 0.5 * DELTA_WIDTH);
+    while (w < lo || w > hi);
+    return w;
+}
+
+/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + s (1-y)^2) above DIS_W_MIN; returns 0
+   if none is found (the energy is too low for DIS). */
+static int dis_kinematics(const gsl_rng *r, double enu, double *q2, double *nu)
+{
+    for (int tries = 0; tries < 200; tries++) {
+        double x = gsl_ran_beta(r, DIS_X_ALPHA, DIS_X_BETA), y = gsl_rng_uniform(r);
+        if ((1 + DIS_SEA_FRACTION * (1 - y) * (1 - y)) < (1 + DIS_SEA_FRACTION) * gsl_rng_uniform(r)) continue;
+        double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
+        if (w2 < DIS_W_MIN * DIS_W_MIN) continue;
+        *q2 = 2 * M_NUCLEON * enu * x * y;
+        *nu = enu * y;
+        return 1;
+    }
+    return 0;
+}
+
+/* Appends a particle of species sp, kinetic energy kin and direction dir at the vertex. */
+static void add(interaction *in, enum species sp, double kin, const double dir[3])
+{
+    if (in->n == INTERACTION_MAX_PARTICLES) return; /* cannot happen at 1-4 GeV; keeps the array safe */
+    particle *p = &in->fs[in->n++];
+    *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0};
+    memcpy(p->pos, in->vertex, sizeof p->pos);
+    memcpy(p->dir, dir, sizeof p->dir);
+}
+
+/* Appends a particle of species sp with four-momentum p4 at the vertex. */
+static void add_p4(interaction *in, enum species sp, const double p4[4])
+{
+    double p = sqrt(p4[1] * p4[1] + p4[2] * p4[2] + p4[3] * p4[3]);
+    double d[3] = {0, 0, 1};
+    if (p > 0) for (int k = 0; k < 3; k++) d[k] = p4[k + 1] / p;
+    add(in, sp, p4[0] - species_mass(sp), d);
+}
+
+/* Chooses the hadron species of a hadronic system of charge q with n bodies (one nucleon, n - 1 pions):
+   isospin Clebsch-Gordan weights for a Delta (n = 2), otherwise random pion charges with charge kept. */
+static void hadron_species(const gsl_rng *r, int q, int n, enum species *sp)
+{
+    static const enum species pion[3] = {SP_PION_MINUS, SP_PION_ZERO, SP_PION_PLUS};
+    if (n == 2) {
+        int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
+        if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
+        else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
+        else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
+        return;
+    }
+    for (;;) {
+        int left = q;
+        for (int k = 1; k < n; k++) {
+            int c = (int)gsl_rng_uniform_int(r, 3);
+            sp[k] = pion[c];
+            left -= c - 1;
+        }
+        if (left == 0 || left == 1) { sp[0] = left ? SP_PROTON : SP_NEUTRON; return; }
+    }
+}
+
+/* Returns the number of hadrons at invariant mass w (MeV): AGKY <n_ch> = a + b ln W^2, total 1.5 <n_ch>,
+   at least 2, Poisson above. */
+static int dis_multiplicity(const gsl_rng *r, double w, int target_proton)
+{
+    double nch = (target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6);
+    double extra = 1.5 * nch - 2;
+    return 2 + (extra > 0 ? (int)gsl_ran_poisson(r, extra) : 0);
+}
+
+/* Fills in->fs from the hadronic four-momentum had by the channel's rules; returns 0 if had is too
+   light for the chosen final state or the outgoing nucleon is Pauli-blocked. */
+static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int charge)
+{
+    enum species sp[16];
+    double mass[16], out[16][4];
+    int n;
+    switch (in->channel) {
+    case CH_QE: {
+        sp[0] = charge ? SP_PROTON : SP_NEUTRON;
+        double p2 = had[1] * had[1] + had[2] * had[2] + had[3] * had[3];
+        if (p2 < FERMI_MOMENTUM * FERMI_MOMENTUM) return 0;
+        double m = species_mass(sp[0]), e = sqrt(p2 + m * m);
+        double p4[4] = {e, had[1], had[2], had[3]};
+        add_p4(in, sp[0], p4);
+        return 1;
+    }
+    case CH_MEC: /* a correlated pair: CC (np) -> pp, (nn) -> pn; NC keeps the pair */
+        n = 2;
+        sp[0] = charge >= 1 ? SP_PROTON : SP_NEUTRON;
+        sp[1] = charge == 2 ? SP_PROTON : SP_NEUTRON;
+        break;
+    case CH_RES: n = 2; hadron_species(r, charge, n, sp); break;
+    default:
+        n = dis_multiplicity(r, in->w, in->target_proton);
+        if (n > 16) n = 16;
+        hadron_species(r, charge, n, sp);
+        break;
+    }
+    for (int k = 0; k < n; k++) mass[k] = species_mass(sp[k]);
+    if (!p4_decay_n(r, had, mass, n, out)) return 0;
+    if (in->channel == CH_MEC)
+        for (int k = 0; k < n; k++)
+            if (out[k][0] - mass[k] < 0.5 * FERMI_MOMENTUM * FERMI_MOMENTUM / mass[k]) return 0;
+    for (int k = 0; k < n; k++) add_p4(in, sp[k], out[k]);
+    return 1;
+}
+
+static int is_pion(enum species sp) { return sp == SP_PION_PLUS || sp == SP_PION_MINUS || sp == SP_PION_ZERO; }
+static int is_nucleon(enum species sp) { return sp == SP_PROTON || sp == SP_NEUTRON; }
+
+/* Knocks out two nucleons sharing q from a hadron moving along dir (first of species first). */
+static void fsi_pair(const gsl_rng *r, interaction *in, const double dir[3], double q, enum species first)
+{
+    double e[2], d[2][3];
+    split_knock_out(r, dir, q, e, d);
+    add(in, first, e[0], d[0]);
+    add(in, gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON, e[1], d[1]);
+}
+
+/* One step of intranuclear cascade for each hadron of the primary vertex (indices from first):
+   pions are absorbed on a nucleon pair, change charge or scatter off a nucleon; nucleons change charge
+   or knock out another nucleon. Each knocked-out nucleon pays NUCLEON_SEPARATION. */
+static void cascade(const gsl_rng *r, interaction *in, int first)
+{
+    int n0 = in->n;
+    for (int k = first; k < n0; k++) {
+        particle *h = &in->fs[k];
+        double u = gsl_rng_uniform(r);
+        if (is_pion(h->sp)) {
+            if (u < FSI_PION_ABSORB) {
+                double q = h->t + species_mass(h->sp) - 2 * NUCLEON_SEPARATION;
+                enum species nuc = h->sp == SP_PION_PLUS ? SP_PROTON : h->sp == SP_PION_MINUS ? SP_NEUTRON
+                                   : gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON;
+                double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
+                h->sp = SP_NEUTRINO; /* marks the slot for removal */
+                fsi_pair(r, in, dir, q, nuc);
+            } else if (u < FSI_PION_ABSORB + FSI_PION_CHARGE_EXCHANGE) {
+                h->sp = h->sp != SP_PION_ZERO ? SP_PION_ZERO
+                        : gsl_rng_uniform(r) < 0.5 ? SP_PION_PLUS : SP_PION_MINUS;
+            } else if (u < FSI_PION_ABSORB + FSI_PION_CHARGE_EXCHANGE + FSI_PION_SCATTER &&
+                       h->t > 2 * NUCLEON_SEPARATION) {
+                double e[2], d[2][3];
+                split_knock_out(r, h->dir, h->t - NUCLEON_SEPARATION, e, d);
+                h->t = e[0];
+                memcpy(h->dir, d[0], sizeof h->dir);
+                add(in, gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON, e[1], d[1]);
+            }
+        } else if (is_nucleon(h->sp) && u < FSI_NUCLEON_CHARGE_EXCHANGE) {
+            h->sp = h->sp == SP_PROTON ? SP_NEUTRON : SP_PROTON;
+        } else if (is_nucleon(h->sp) && u < FSI_NUCLEON_CHARGE_EXCHANGE + FSI_NUCLEON_KNOCKOUT &&
+                   h->t > 2 * NUCLEON_SEPARATION) {
+            double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
+            enum species sp = h->sp;
+            double q = h->t - 2 * NUCLEON_SEPARATION;
+            h->sp = SP_NEUTRINO;
+            fsi_pair(r, in, dir, q, sp);
+        }
+    }
+    /* Drop the absorbed slots, keeping order. */
+    int m = 0;
+    for (int k = 0; k < in->n; k++)
+        if (k < first || in->fs[k].sp != SP_NEUTRINO) in->fs[m++] = in->fs[k];
+    in->n = m;
+}
+
+/* Adds Poisson(EVAPORATION_NEUTRONS_MEAN) slow isotropic neutrons from the excited residual nucleus. */
+static void evaporate(const gsl_rng *r, interaction *in)
+{
+    unsigned n = gsl_ran_poisson(r, EVAPORATION_NEUTRONS_MEAN);
+    for (unsigned k = 0; k < n; k++) {
+        double d[3];
+        gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
+        add(in, SP_NEUTRON, gsl_ran_exponential(r, EVAPORATION_NEUTRON_T), d);
+    }
+}
+
+/* Returns a struck nucleon's four-momentum: Fermi momentum up to FERMI_MOMENTUM (density ~ p^2),
+   isotropic, energy sqrt(M^2 + p^2) - REMOVAL_ENERGY. */
+static void fermi_nucleon(const gsl_rng *r, double p4[4])
+{
+    double p = FERMI_MOMENTUM * cbrt(gsl_rng_uniform(r)), d[3];
+    gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
+    p4[0] = sqrt(M_NUCLEON * M_NUCLEON + p * p) - REMOVAL_ENERGY;
+    for (int k = 0; k < 3; k++) p4[k + 1] = p * d[k];
+}
+
+/* Picks the struck nucleon: neutron for CC QE, a pair for MEC (returns its charge), by the per-nucleon
+   cross-section weights otherwise (CC RES: sigma(nu p -> Delta++) = 3 sigma(nu n -> Delta+); CC DIS:
+   d quarks, twice as many in n). Returns the target's charge (0, 1 or 2 for a pair). */
+static int pick_target(const gsl_rng *r, const interaction *in)
+{
+    int cc = in->cls != CLASS_NC;
+    double wp = AR_PROTONS, wn = AR_NEUTRONS;
+    switch (in->channel) {
+    case CH_QE: if (cc) return 0; break;
+    case CH_MEC: return cc ? gsl_rng_uniform(r) < MEC_NP_PAIR : 1;
+    case CH_RES: if (cc) wp *= 3; break;
+    case CH_DIS: if (cc) wn *= 2; break;
+    default: break;
+    }
+    return gsl_rng_uniform(r) * (wp + wn) < wp;
+}
+
+/* Samples Q^2 and energy transfer nu for the channel; returns 0 if the channel is closed at enu. */
+static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
+{
+    double m = M_NUCLEON;
+    switch (in->channel) {
+    case CH_QE: *q2 = q2_dipole(r, QE_AXIAL_MASS); *nu = *q2 / (2 * m); return 1;
+    case CH_MEC:
+        *q2 = q2_dipole(r, QE_AXIAL_MASS);
+        *nu = *q2 / (4 * m) + MEC_NU_MIN + (MEC_NU_MAX - MEC_NU_MIN) * gsl_rng_uniform(r);
+        return 1;
+    case CH_RES: {
+        /* W from N pi threshold to what the energy allows with room for the lepton. */
+        double wmax = sqrt(m * m + 2 * m * in->enu) - M_MUON;
+        double lo = m + M_PION_CHARGED, hi = fmin(DIS_W_MIN + RES_W_ABOVE_DIS, wmax);
+        if (hi <= lo) return 0;
+        double w = w_resonance(r, lo, hi);
+        *q2 = q2_dipole(r, RES_AXIAL_MASS);
+        *nu = (w * w - m * m + *q2) / (2 * m);
+        return 1;
+    }
+    default: return dis_kinematics(r, in->enu, q2, nu);
+    }
+}
+
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+                          interaction *in)
+{
+    enum species lepton = cls == CLASS_NUMU_CC ? SP_MUON_MINUS : cls == CLASS_NUE_CC ? SP_ELECTRON : SP_NEUTRINO;
+    double ml = species_mass(lepton);
+    for (int tries = 0; tries < 100000; tries++) {
+        memset(in, 0, sizeof *in);
+        in->cls = cls;
+        in->enu = enu;
+        memcpy(in->vertex, vertex, sizeof in->vertex);
+        in->channel = channel_pick(r, enu);
+        double q2, nu;
+        if (!transfer(r, in, &q2, &nu)) continue;
+        double el = enu - nu;
+        if (el <= ml) continue;
+        double pl = sqrt(el * el - ml * ml);
+        double cos_t = (2 * enu * el - ml * ml - q2) / (2 * enu * pl);
+        if (cos_t < -1 || cos_t > 1) continue;
+        int target = pick_target(r, in);
+        in->target_proton = target >= 1;
+        /* q = k - k_lepton; the hadronic system is q plus the struck nucleon(s). */
+        double dir[3] = {0, 0, 1};
+        dir_deflect(dir, cos_t, 2 * M_PI * gsl_rng_uniform(r));
+        double had[4] = {nu, -pl * dir[0], -pl * dir[1], enu - pl * dir[2]}, n1[4];
+        int pairs = in->channel == CH_MEC ? 2 : 1;
+        for (int k = 0; k < pairs; k++) {
+            fermi_nucleon(r, n1);
+            for (int c = 0; c < 4; c++) had[c] += n1[c];
+        }
+        in->q2 = q2;
+        in->y = nu / enu;
+        in->w = p4_mass(had);
+        in->lepton_e = el;
+        if (lepton != SP_NEUTRINO) add(in, lepton, el - ml, dir);
+        int first = in->n;
+        if (!hadronise(r, in, had, target + (cls != CLASS_NC))) continue;
+        cascade(r, in, first);
+        evaporate(r, in);
+        return;
+    }
+    nutl_die("interaction: no kinematically allowed interaction found at E = %g MeV", enu);
+}

@@ -1,0 +1,41 @@
+/* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
+   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (physics.md); Q^2 from axial
+   dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
+   energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
+   a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
+   and evaporation neutrons. Energies in MeV. */
+#ifndef NUTL_INTERACTION_H
+#define NUTL_INTERACTION_H
+
+#include <gsl/gsl_rng.h>
+
+#include "sim/dataset.h"
+#include "sim/particle.h"
+
+enum channel { CH_QE, CH_MEC, CH_RES, CH_DIS, N_CHANNELS };
+
+#define INTERACTION_MAX_PARTICLES 64
+
+typedef struct {
+    enum event_class cls;
+    enum channel channel;
+    double enu;          /* neutrino energy */
+    double y, q2, w;     /* inelasticity nu/E, Q^2 (MeV^2), hadronic invariant mass (MeV) */
+    double lepton_e;     /* total energy of the outgoing lepton (the invisible neutrino for NC) */
+    int target_proton;   /* 1 if the struck nucleon was a proton */
+    double vertex[3];
+    int n;               /* final-state particles entering the detector, lepton first (CC) */
+    particle fs[INTERACTION_MAX_PARTICLES];
+} interaction;
+
+/* Returns the name of channel c ("qe", "mec", "res", "dis"). */
+const char *channel_name(enum channel c);
+
+/* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex. */
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+                          interaction *in);
+
+/* Returns how many final-state particles of species sp in has. */
+int interaction_count(const interaction *in, enum species sp);
+
+#endif

@@ -1,0 +1,211 @@
+#include "sim/physics.h"
+
+#include <gsl/gsl_integration.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_spline.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "sim/sim_constants.h"
+#include "core/util.h"
+
+struct physics {
+    eloss *muon, *pion, *proton, *electron;
+    double landau_mean;   /* mean of the Landau density truncated at LANDAU_LAMBDA_MAX */
+    gsl_spline *landau_cut_mean; /* mean of the Landau density truncated at L, against ln L */
+    gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
+    gsl_spline *pion_path, *proton_path; /* hadronic mean free path against ln T */
+    double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi; /* ln E ranges of the splines */
+};
+
+static double landau_first_moment(double x, void *unused)
+{
+    (void)unused;
+    return x * gsl_ran_landau_pdf(x);
+}
+
+static double landau_density(double x, void *unused)
+{
+    (void)unused;
+    return gsl_ran_landau_pdf(x);
+}
+
+/* Returns the mean of the Landau density truncated at cut (it vanishes below -5). */
+static double landau_truncated_mean(gsl_integration_workspace *w, double cut)
+{
+    gsl_function f1 = {landau_first_moment, NULL}, f0 = {landau_density, NULL};
+    double m1, m0, err;
+    gsl_integration_qag(&f1, -10, cut, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m1, &err);
+    gsl_integration_qag(&f0, -10, cut, 1e-10, 1e-8, 200, GSL_INTEG_GAUSS41, w, &m0, &err);
+    return m1 / m0;
+}
+
+/* Tabulates the truncated mean for cuts from LANDAU_CUT_MIN to LANDAU_LAMBDA_MAX. */
+#define LANDAU_CUT_MIN 1.0
+#define LANDAU_CUTS 40
+static gsl_spline *landau_cut_table(void)
+{
+    gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
+    double lc[LANDAU_CUTS], m[LANDAU_CUTS], step = log(LANDAU_LAMBDA_MAX / LANDAU_CUT_MIN) / (LANDAU_CUTS - 1);
+    for (int k = 0; k < LANDAU_CUTS; k++) {
+        lc[k] = log(LANDAU_CUT_MIN) + k * step;
+        m[k] = landau_truncated_mean(w, exp(lc[k]));
+    }
+    gsl_integration_workspace_free(w);
+    gsl_spline *s = gsl_spline_alloc(gsl_interp_steffen, LANDAU_CUTS);
+    if (!s) nutl_die("physics: cannot allocate a spline");
+    gsl_spline_init(s, lc, m, LANDAU_CUTS);
+    return s;
+}
+
+/* Returns a steffen spline of y against ln x through n points; stores the ln x range. */
+static gsl_spline *log_spline(const double *x, const double *y, int n, double *lo, double *hi)
+{
+    double lx[16];
+    for (int k = 0; k < n; k++) lx[k] = log(x[k]);
+    gsl_spline *s = gsl_spline_alloc(gsl_interp_steffen, n);
+    if (!s) nutl_die("physics: cannot allocate a spline");
+    gsl_spline_init(s, lx, y, n);
+    *lo = lx[0];
+    *hi = lx[n - 1];
+    return s;
+}
+
+static double spline_at(const gsl_spline *s, double lx, double lo, double hi)
+{
+    return gsl_spline_eval(s, lx < lo ? lo : lx > hi ? hi : lx, NULL);
+}
+
+physics *physics_new(void)
+{
+    physics *ph = nutl_calloc(sizeof *ph, "physics tables");
+    ph->muon = eloss_new(SP_MUON_MINUS);
+    ph->pion = eloss_new(SP_PION_PLUS);
+    ph->proton = eloss_new(SP_PROTON);
+    ph->electron = eloss_new(SP_ELECTRON);
+    ph->landau_cut_mean = landau_cut_table();
+    ph->landau_mean = gsl_spline_eval(ph->landau_cut_mean, log(LANDAU_LAMBDA_MAX), NULL);
+    static const double pe[] = PAIR_TABLE_E, pf[] = PAIR_TABLE_F;
+    static const double pit[] = PION_LAMBDA_T, pil[] = PION_LAMBDA_L;
+    static const double prt[] = PROTON_LAMBDA_T, prl[] = PROTON_LAMBDA_L;
+    ph->pair = log_spline(pe, pf, PAIR_TABLE_N, &ph->pair_lo, &ph->pair_hi);
+    ph->pion_path = log_spline(pit, pil, PION_LAMBDA_N, &ph->pion_lo, &ph->pion_hi);
+    ph->proton_path = log_spline(prt, prl, PROTON_LAMBDA_N, &ph->proton_lo, &ph->proton_hi);
+    return ph;
+}
+
+void physics_free(physics *ph)
+{
+    if (!ph) return;
+    eloss_free(ph->muon);
+    eloss_free(ph->pion);
+    eloss_free(ph->proton);
+    eloss_free(ph->electron);
+    gsl_spline_free(ph->landau_cut_mean);
+    gsl_spline_free(ph->pair);
+    gsl_spline_free(ph->pion_path);
+    gsl_spline_free(ph->proton_path);
+    free(ph);
+}
+
+const eloss *physics_eloss(const physics *ph, enum species sp)
+{
+    switch (sp) {
+    case SP_MUON_MINUS: case SP_MUON_PLUS: return ph->muon;
+    case SP_PION_PLUS: case SP_PION_MINUS: return ph->pion;
+    case SP_PROTON: return ph->proton;
+    case SP_ELECTRON: case SP_POSITRON: return ph->electron;
+    default: return NULL;
+    }
+}
+
+double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, double t, double ds)
+{
+    const eloss *e = physics_eloss(ph, sp);
+    double range = eloss_range(e, t);
+    if (ds >= range) return t;
+    double mean = t - eloss_energy(e, range - ds);
+    double m = species_mass(sp), g = 1 + t / m, b2 = 1 - 1 / (g * g);
+    double xi = 0.5 * BETHE_K * LAR_Z / LAR_A * LAR_DENSITY * ds / b2;
+    /* Where the tail would exceed the kinetic energy (thick steps at the end of a track), cut it lower
+       and recentre on the mean of the lower cut, so that the mean loss is kept. */
+    double cut = LANDAU_LAMBDA_MAX, centre = ph->landau_mean, room = (t - mean) / xi;
+    if (cut - centre > room) {
+        cut = fmax(LANDAU_CUT_MIN, centre + room);
+        centre = gsl_spline_eval(ph->landau_cut_mean, log(cut), NULL);
+    }
+    double lambda;
+    do lambda = gsl_ran_landau(r);
+    while (lambda > cut);
+    double loss = mean + xi * (lambda - centre);
+    return loss < 0 ? 0 : loss > t ? t : loss;
+}
+
+double physics_highland(double p, double beta, double ds)
+{
+    double x = ds / LAR_X0;
+    double l = 1 + HIGHLAND_LOG * log(x / (beta * beta));
+    return HIGHLAND_P0 / (beta * p) * sqrt(x) * (l > 0.1 ? l : 0.1);
+}
+
+/* Returns the Klein-Nishina total cross-section per electron (cm^2) at photon energy e. */
+static double klein_nishina(double e)
+{
+    double k = e / M_ELECTRON, l = log(1 + 2 * k);
+    double s = (1 + k) / (k * k) * (2 * (1 + k) / (1 + 2 * k) - l / k) + l / (2 * k) -
+               (1 + 3 * k) / ((1 + 2 * k) * (1 + 2 * k));
+    return 2 * M_PI * CLASSICAL_ELECTRON_RADIUS * CLASSICAL_ELECTRON_RADIUS * s;
+}
+
+double physics_photon_path(const physics *ph, double e, double *pair_fraction)
+{
+    double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e);
+    double f = e > 2 * M_ELECTRON ? spline_at(ph->pair, log(e), ph->pair_lo, ph->pair_hi) : 0;
+    double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E;
+    *pair_fraction = mu_p / (mu_c + mu_p);
+    return 1 / (mu_c + mu_p);
+}
+
+double physics_compton_ratio(const gsl_rng *r, double e)
+{
+    /* Butcher and Messel sampling as in Geant4's G4KleinNishinaCompton. */
+    double k = e / M_ELECTRON, e0 = 1 / (1 + 2 * k), a1 = -log(e0), a2 = 0.5 * (1 - e0 * e0);
+    for (;;) {
+        double eps, eps2;
+        if (a1 > (a1 + a2) * gsl_rng_uniform(r)) {
+            eps = exp(-a1 * gsl_rng_uniform(r));
+            eps2 = eps * eps;
+        } else {
+            eps2 = e0 * e0 + (1 - e0 * e0) * gsl_rng_uniform(r);
+            eps = sqrt(eps2);
+        }
+        double t = (1 - eps) / (k * eps), sin2 = t * (2 - t);
+        if (1 - eps * sin2 / (1 + eps2) >= gsl_rng_uniform(r)) return eps;
+    }
+}
+
+double physics_pair_share(const gsl_rng *r, double e)
+{
+    double e0 = M_ELECTRON / e;
+    for (;;) {
+        double eps = e0 + (1 - 2 * e0) * gsl_rng_uniform(r);
+        if (1 - 4.0 / 3 * eps * (1 - eps) >= gsl_rng_uniform(r)) return eps;
+    }
+}
+
+double physics_hadron_path(const physics *ph, int pion, double t)
+{
+    double lt = log(t);
+    return pion ? spline_at(ph->pion_path, lt, ph->pion_lo, ph->pion_hi)
+                : spline_at(ph->proton_path, lt, ph->proton_lo, ph->proton_hi);
+}
+
+double physics_michel_energy(const gsl_rng *r)
+{
+    /* x^2 (3 - 2x) <= 1 on [0, 1]: rejection from a uniform. */
+    double x0 = M_ELECTRON / MICHEL_E_MAX;
+    for (;;) {
+        double x = x0 + (1 - x0) * gsl_rng_uniform(r);
+        if (x * x * (3 - 2 * x) >= gsl_rng_uniform(r)) return x * MICHEL_E_MAX;
+    }
+}

@@ -1,0 +1,51 @@
+/* physics: the material model of liquid argon that the transport samples from: energy-loss tables,
+   Landau straggling, Highland scattering, photon cross-sections (Klein-Nishina, pair production),
+   hadronic interaction lengths and the Michel spectrum. Built once, then read-only and shared by
+   every thread. */
+#ifndef NUTL_PHYSICS_H
+#define NUTL_PHYSICS_H
+
+#include <gsl/gsl_rng.h>
+
+#include "sim/eloss.h"
+#include "sim/particle.h"
+
+typedef struct physics physics;
+
+/* Returns the model with every table built. */
+physics *physics_new(void);
+
+void physics_free(physics *ph);
+
+/* Returns the energy-loss table for charged species sp (mu, pi, p, e+-), or NULL for a neutral one. */
+const eloss *physics_eloss(const physics *ph, enum species sp);
+
+/* Returns the energy lost by a charged particle of species sp and kinetic energy t over a step of ds cm:
+   the CSDA mean loss plus a Landau fluctuation of width xi = 0.0966 MeV/cm ds / beta^2, truncated at
+   LANDAU_LAMBDA_MAX (lower where that would exceed t), centred so that the mean loss is kept;
+   clamped to [0, t]. */
+double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, double t, double ds);
+
+/* Returns the Highland multiple-scattering angle theta0 (rad) for momentum p, speed beta, path ds. */
+double physics_highland(double p, double beta, double ds);
+
+/* Returns the mean free path (cm) of a photon of energy e against Compton scattering plus pair
+   production, and the probability that its interaction is a pair production. */
+double physics_photon_path(const physics *ph, double e, double *pair_fraction);
+
+/* Returns the ratio E'/E of the photon energy after a Compton scattering of a photon of energy e,
+   sampled from Klein-Nishina; the cosine of the scattering angle is 1 - (1/ratio - 1) m_e / e. */
+double physics_compton_ratio(const gsl_rng *r, double e);
+
+/* Returns the fraction of a converting photon's energy e taken by the electron (Bethe-Heitler, complete
+   screening: density 1 - 4/3 eps (1 - eps) on [m_e/e, 1 - m_e/e]). */
+double physics_pair_share(const gsl_rng *r, double e);
+
+/* Returns the mean free path (cm) for a hadronic interaction of a pi+- (pion != 0) or a proton of kinetic
+   energy t. */
+double physics_hadron_path(const physics *ph, int pion, double t);
+
+/* Returns the total energy of a Michel electron, sampled from x^2 (3 - 2x), x = E / 52.83 MeV. */
+double physics_michel_energy(const gsl_rng *r);
+
+#endif

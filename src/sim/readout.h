@@ -1,0 +1,31 @@
+/* readout: projects energy deposits into the three wire views of the paper and cuts the images.
+   View coordinates: u = z cos(35.9 deg) + y sin(35.9 deg), v the same at -35.9 deg, w = z; against
+   drift x. Pixels are 1 cm x 1 cm on a grid aligned with the detector's coordinates (pixel k holds
+   [k, k+1) cm). Crop: each view's 224-pixel wire window is centred on the energy-weighted mean wire
+   coordinate of the deposits, and the 224-pixel drift window (shared by the views) on the energy-
+   weighted mean x; each window is then moved as little as needed to keep the vertex at least
+   CROP_VERTEX_MARGIN pixels inside it. */
+#ifndef NUTL_READOUT_H
+#define NUTL_READOUT_H
+
+#include "sim/transport.h"
+
+enum { VIEW_U, VIEW_V, VIEW_W, N_VIEWS };
+
+typedef struct {
+    int wire0[N_VIEWS]; /* first pixel of each view's wire window (pixel index on the detector grid) */
+    int drift0;         /* first pixel of the drift window */
+} crop;
+
+/* Returns the wire coordinate (cm) of view v at (y, z). */
+double readout_wire(int view, double y, double z);
+
+/* Places the crop for the n deposits dep of an interaction at vertex. */
+void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c);
+
+/* Writes the image of the deposits inside the crop into image: N_VIEWS channels of (224/k) x (224/k)
+   pixels (CHW, row = drift, column = wire), each pixel the sum of a k x k block of 1 cm pixels, MeV.
+   k must divide 224. Returns the energy inside the crop summed over the three views divided by 3. */
+double readout_image(const deposit *dep, int n, const crop *c, int k, float *image);
+
+#endif

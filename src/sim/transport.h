@@ -1,0 +1,54 @@
+/* transport: carries the final-state particles of an interaction, and everything they make, through
+   the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
+   deposited + escaped + invisible = the sum of species_budget() over the particles given.
+   Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss and Highland scattering;
+   pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
+   two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
+   an electromagnetic cascade develops particle by particle. */
+#ifndef NUTL_TRANSPORT_H
+#define NUTL_TRANSPORT_H
+
+#include <gsl/gsl_rng.h>
+
+#include "sim/particle.h"
+#include "sim/physics.h"
+
+typedef struct {
+    float x, y, z, e; /* position (cm) and energy (MeV) */
+} deposit;
+
+typedef struct {
+    deposit *dep;
+    int n_dep, cap_dep;
+    particle *stack;
+    int n_stack, cap_stack;
+    double deposited, escaped, invisible; /* the ledger, MeV */
+} transport;
+
+enum fate { FATE_LEFT, FATE_STOPPED, FATE_INTERACTED };
+
+/* Prepares an empty transport t (buffers grow as needed and are kept between events). */
+void transport_init(transport *t);
+
+/* Empties the deposits, stack and ledger of t, keeping its buffers. */
+void transport_reset(transport *t);
+
+void transport_free(transport *t);
+
+/* Transports the n particles in p and all their descendants, adding to t's deposits and ledger. */
+void transport_run(transport *t, const physics *ph, const gsl_rng *r, const particle *p, int n);
+
+/* Tracks one charged particle p (mu, pi, p, e+-) until it leaves the cube, stops (kinetic energy below
+   the cut, deposited) or, for pi and p, interacts with a nucleus; updates p (position, direction, kinetic
+   energy, path length) and returns its fate. Makes no secondaries; bremsstrahlung photons of an
+   electron are pushed on t's stack. */
+enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
+
+/* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
+   rest frame. */
+void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p);
+
+/* Returns 1 if point x lies inside the cube, 0 otherwise. */
+int transport_inside(const double x[3]);
+
+#endif
