@@ -7,6 +7,12 @@
 #include "convert/pickle.h"
 #include "core/util.h"
 
+/* The largest data.pkl read: a state_dict's pickle holds names and shapes only (ResNet18's: 29 kB). */
+#define PICKLE_MAX_BYTES (64u << 20)
+/* The most elements a tensor or storage may have (2^36 floats, 256 GB: far beyond any network here), so
+   that sizes and offsets computed from them cannot overflow. */
+#define TENSOR_MAX_NUMEL (1LL << 36)
+
 /* torch.<T>Storage class names and the dtype each holds (named in errors; only float32 is read). */
 static const struct { const char *storage, *dtype; } storage_dtypes[] = {
     {"torch.FloatStorage", "float32"}, {"torch.DoubleStorage", "float64"},
@@ -24,13 +30,18 @@ static char *str_dup(const char *s)
 }
 
 /* Returns the contents of the archive entry name (malloc'd, *len bytes), or NULL if the archive has no
-   such entry; dies naming the entry if it cannot be read in full. */
-static unsigned char *entry_read(const struct torch_checkpoint *cp, const char *name, size_t *len)
+   such entry; dies naming the entry if it says it holds more than max bytes (nothing is allocated for a
+   size the archive merely claims) or cannot be read in full. */
+static unsigned char *entry_read(const struct torch_checkpoint *cp, const char *name, zip_uint64_t max,
+                                 size_t *len)
 {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(cp->zip, name, 0, &st) != 0) return NULL;
     if (!(st.valid & ZIP_STAT_SIZE)) nutl_die("%s: %s: size unknown", cp->path, name);
+    if (st.size > max)
+        nutl_die("%s: %s: %llu bytes, more than the %llu expected", cp->path, name, (unsigned long long)st.size,
+                 (unsigned long long)max);
     zip_file_t *f = zip_fopen(cp->zip, name, 0);
     if (!f) nutl_die("%s: %s: cannot open: %s", cp->path, name, zip_strerror(cp->zip));
     unsigned char *buf = nutl_calloc(st.size, name);
@@ -72,7 +83,7 @@ static void byteorder_check(const struct torch_checkpoint *cp)
 {
     char *name = entry_name(cp, "byteorder");
     size_t len;
-    unsigned char *b = entry_read(cp, name, &len);
+    unsigned char *b = entry_read(cp, name, 6, &len);
     if (b && !(len == 6 && !memcmp(b, "little", 6)))
         nutl_die("%s: storages are not little-endian (%s)", cp->path, name);
     free(b);
@@ -96,7 +107,11 @@ static int dims_get(const struct torch_checkpoint *cp, const char *tensor, const
     if (v->n > TORCH_MAX_DIMS)
         nutl_die("%s: tensor '%s' has %zu dimensions (at most %d read)", cp->path, tensor, v->n,
                  TORCH_MAX_DIMS);
-    for (size_t k = 0; k < v->n; k++) dims[k] = int_get(cp, tensor, field, v->items[k]);
+    for (size_t k = 0; k < v->n; k++) {
+        dims[k] = int_get(cp, tensor, field, v->items[k]);
+        if (dims[k] < 0 || dims[k] > TENSOR_MAX_NUMEL)
+            nutl_die("%s: tensor '%s': %s %lld is out of range", cp->path, tensor, field, dims[k]);
+    }
     return (int)v->n;
 }
 
@@ -115,6 +130,8 @@ static void storage_parse(const struct torch_checkpoint *cp, struct torch_tensor
     if (!t->dtype) nutl_die("%s: tensor '%s': unknown storage type", cp->path, t->name);
     t->storage_key = str_dup(id->items[2]->s);
     t->storage_numel = int_get(cp, t->name, "storage size", id->items[4]);
+    if (t->storage_numel < 0 || t->storage_numel > TENSOR_MAX_NUMEL)
+        nutl_die("%s: tensor '%s': storage size %lld is out of range", cp->path, t->name, t->storage_numel);
 }
 
 /* Fills t from the state_dict entry name -> v, which must be _rebuild_tensor_v2(storage, offset, size,
@@ -130,9 +147,15 @@ static void tensor_parse(const struct torch_checkpoint *cp, struct torch_tensor 
     const struct pickle_value *const *args = (const struct pickle_value *const *)v->items[1]->items;
     storage_parse(cp, t, args[0]);
     t->offset = int_get(cp, t->name, "storage offset", args[1]);
+    if (t->offset < 0 || t->offset > TENSOR_MAX_NUMEL)
+        nutl_die("%s: tensor '%s': storage offset %lld is out of range", cp->path, t->name, t->offset);
     t->ndim = dims_get(cp, t->name, "size", args[2], t->shape);
     if (dims_get(cp, t->name, "stride", args[3], t->stride) != t->ndim)
         nutl_die("%s: tensor '%s': size and stride differ in length", cp->path, t->name);
+    long long numel = 1;
+    for (int d = 0; d < t->ndim; d++)
+        if (__builtin_mul_overflow(numel, t->shape[d], &numel) || numel > TENSOR_MAX_NUMEL)
+            nutl_die("%s: tensor '%s' has more than %lld elements", cp->path, t->name, TENSOR_MAX_NUMEL);
 }
 
 /* Returns the opened archive; dies naming path if it is missing, not a zip archive or truncated. */
@@ -159,7 +182,7 @@ struct torch_checkpoint *torch_checkpoint_open(const char *path)
 
     char *pkl_name = entry_name(cp, "data.pkl");
     size_t len;
-    unsigned char *pkl = entry_read(cp, pkl_name, &len);
+    unsigned char *pkl = entry_read(cp, pkl_name, PICKLE_MAX_BYTES, &len);
     char what[4096];
     snprintf(what, sizeof what, "%s: %s", path, pkl_name);
     struct pickle *p = pickle_load(pkl, len, what);
@@ -215,7 +238,7 @@ float *torch_tensor_read_f32(const struct torch_checkpoint *cp, const struct tor
     snprintf(rest, sizeof rest, "data/%s", t->storage_key);
     char *name = entry_name(cp, rest);
     size_t len;
-    unsigned char *storage = entry_read(cp, name, &len);
+    unsigned char *storage = entry_read(cp, name, (zip_uint64_t)t->storage_numel * sizeof(float), &len);
     if (!storage) nutl_die("%s: tensor '%s': storage %s missing from the archive", cp->path, t->name, name);
     if (len != (size_t)t->storage_numel * sizeof(float))
         nutl_die("%s: tensor '%s': storage %s holds %zu bytes, expected %lld", cp->path, t->name, name,

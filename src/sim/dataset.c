@@ -83,7 +83,7 @@ static void read_header(dataset *d, uint64_t *index_offset)
     d->k = get16(h + 26);
     d->seed = get64(h + 32);
     *index_offset = get64(h + 40);
-    if (get16(h + 22) != d->side || get16(h + 24) != CHANNELS || d->side == 0 || d->side * d->k != 224 ||
+    if (get16(h + 22) != d->side || get16(h + 24) != CHANNELS || d->side == 0 || (long)d->side * d->k != 224 ||
         get32(h + 12) != HEADER_SIZE || get32(h + 28) != ENTRY_SIZE || d->n < 0)
         nutl_die("%s: header describes an unsupported geometry", d->path);
     uint64_t want = *index_offset + (uint64_t)d->n * ENTRY_SIZE + 4;
@@ -103,8 +103,8 @@ static void read_index(dataset *d, uint64_t index_offset)
         const unsigned char *e = b + (size_t)i * ENTRY_SIZE;
         entry *x = &d->index[i];
         *x = (entry){get64(e), get32(e + 8), (int)get32(e + 12), getf64(e + 16), (int64_t)get64(e + 24)};
-        if (x->offset < HEADER_SIZE || x->offset + x->length > index_offset || x->length < RECORD_HEAD + 4 ||
-            x->cls < 0 || x->cls >= N_CLASSES)
+        if (x->offset < HEADER_SIZE || x->length > index_offset || x->offset > index_offset - x->length ||
+            x->length < RECORD_HEAD + 4 || x->cls < 0 || x->cls >= N_CLASSES)
             nutl_die("%s: index entry %d is invalid", d->path, i);
     }
     free(b);
