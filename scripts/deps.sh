@@ -11,6 +11,7 @@ PACKAGES=(
   gnuplot-nox poppler-utils
   python3 python3-torch python3-torchvision python3-numpy
   slurm-wlm munge
+  clang
 )
 
 die() { echo "make deps: $*" >&2; exit 1; }
@@ -72,6 +73,16 @@ fetch_darknet() {
   mv "$dir.tmp" "$dir"
 }
 
+# libFuzzer and the sanitizer runtimes of the installed clang (make fuzz, the corpus replay in make test):
+# libclang-rt-<major>-dev on Debian 12 and newer; older releases ship them with clang itself.
+install_clang_runtime() {
+  local major; major=$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)
+  ls /usr/lib/llvm-"$major"/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 && return 0
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "libclang-rt-$major-dev" >/dev/null || die "no libFuzzer for clang $major (package libclang-rt-$major-dev)"
+}
+
 install_packages
+install_clang_runtime
 fetch_darknet
 echo "make deps: everything installed; Darknet source in $SRC_DIR/darknet-$DARKNET_VERSION"
