@@ -15,11 +15,12 @@
 #include "nn/device.h"
 #include "nn/conv_dnnl.h"
 #include "nn/network_load.h"
+#include "nn/portable.h"
 #include "core/seed.h"
 #include "nn/train.h"
 #include "core/util.h"
 
-#define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm]"
+#define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm] [--portable]"
 
 
 
@@ -99,6 +100,7 @@ int cmd_bench(int argc, char **argv)
     if (size < 1 || batch < 1 || iters < 1 || threads < 1)
         nutl_die("--size, --batch, --iters and --threads must be positive (usage: %s)", USAGE);
 
+    portable_report();
     device_set_threads(threads);
     static netcfg c;
     netcfg_read(&c, cfg);

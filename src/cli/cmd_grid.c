@@ -2,7 +2,8 @@
    run folder, init, scheme, training images, member, seed, and the `bin/nutl train` command that trains
    it (tab-separated; the command's words are separated by spaces and need no quoting). The command
    carries the preset's max_epochs, threads, batch, pretrained file and, with deterministic = 1,
-   --deterministic (cuDNN's deterministic algorithms on a GPU). */
+   --deterministic (cuDNN's deterministic algorithms on a GPU), with portable = 1, --portable (the CPU
+   libraries' kernels pinned: the same bytes on any AVX2 CPU). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,17 @@ static const char *plain_word(const char *what, const char *text)
     if (!*text || strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/+-") != strlen(text))
         nutl_die("grid: %s '%s': only letters, digits and . _ / + - can go on a command line unquoted", what, text);
     return text;
+}
+
+/* Returns " --<key>" if the preset sets key = 1, "" if it sets 0 or nothing; dies on any other value. */
+static const char *flag_option(const grid *g, const char *key)
+{
+    static char option[64];
+    const char *value = protocol_find(&g->conf, key);
+    if (value && strcmp(value, "0") && strcmp(value, "1"))
+        nutl_die("%s: %s = '%s': 0 or 1", g->conf.path, key, value);
+    snprintf(option, sizeof option, " --%s", key);
+    return value && !strcmp(value, "1") ? option : "";
 }
 
 int cmd_grid(int argc, char **argv)
@@ -47,9 +59,9 @@ int cmd_grid(int argc, char **argv)
     const char *pretrained = plain_word("pretrained", protocol_get(&g.conf, "pretrained"));
     long epochs = protocol_get_long(&g.conf, "max_epochs"), threads = protocol_get_long(&g.conf, "threads"),
          batch = protocol_get_long(&g.conf, "batch");
-    const char *deterministic = protocol_find(&g.conf, "deterministic");
-    if (deterministic && strcmp(deterministic, "0") && strcmp(deterministic, "1"))
-        nutl_die("%s: deterministic = '%s': 0 or 1", g.conf.path, deterministic);
+    char flags[128];
+    snprintf(flags, sizeof flags, "%s", flag_option(&g, "deterministic"));
+    snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s", flag_option(&g, "portable"));
     for (int i = 0; i < g.n_cells; i++) {
         const grid_cell *c = &g.cells[i];
         char record[NUTL_PATH_MAX + GRID_NAME_MAX + 16];
@@ -60,8 +72,7 @@ int cmd_grid(int argc, char **argv)
                c->name, c->train_images, c->member, g.name);
         if (!strcmp(c->init, "pretrained"))
             printf(" --init pretrained --pretrained %s --scheme %s", pretrained, c->scheme);
-        printf(" --max-epochs %ld --threads %ld --batch %ld%s\n", epochs, threads, batch,
-               deterministic && !strcmp(deterministic, "1") ? " --deterministic" : "");
+        printf(" --max-epochs %ld --threads %ld --batch %ld%s\n", epochs, threads, batch, flags);
     }
     grid_free(&g);
     if (fflush(stdout) || ferror(stdout)) nutl_die("grid: cannot write the cell list to stdout");

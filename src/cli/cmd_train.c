@@ -9,6 +9,7 @@
 #include "core/protocol.h"
 #include "nn/scheme.h"
 #include "core/seed.h"
+#include "nn/portable.h"
 #include "nn/train.h"
 #include "core/util.h"
 
@@ -16,7 +17,7 @@ static const char usage[] =
     "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
-    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--portable]";
 
 /* The seed of a cell: derived from the protocol's base seed (0 without a protocol) and the cell's name. */
 static uint64_t cell_seed(const train_options *o)
@@ -72,5 +73,6 @@ int cmd_train(int argc, char **argv)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
     if (!seed_given) o.seed = cell_seed(&o);
+    portable_report();
     return train_run(&o);
 }

@@ -1,0 +1,69 @@
+#include "nn/portable.h"
+
+#include <cblas.h>
+#include <errno.h>
+#include <dnnl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/util.h"
+
+/* Returns 1 if the environment variable name is set to value, else 0. */
+static int env_is(const char *name, const char *value)
+{
+    const char *v = getenv(name);
+    return v && !strcmp(v, value);
+}
+
+int portable_pinned(void)
+{
+    return env_is("ONEDNN_MAX_CPU_ISA", PORTABLE_ONEDNN_ISA) && env_is("OPENBLAS_CORETYPE", PORTABLE_OPENBLAS_CORE);
+}
+
+int portable_enter(int argc, char **argv)
+{
+    int kept = 1;
+    for (int k = 1; k < argc; k++)
+        if (strcmp(argv[k], "--portable")) argv[kept++] = argv[k];
+    argv[kept] = NULL;
+    if (kept == argc || portable_pinned()) return kept;
+    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma"))
+        nutl_die("--portable: this CPU lacks AVX2 or FMA, the least instruction set portable mode pins");
+    /* Hints would steer oneDNN among AVX-512 kernels; none is left under the AVX2 cap. */
+    unsetenv("ONEDNN_CPU_ISA_HINTS");
+    unsetenv("DNNL_CPU_ISA_HINTS");
+    if (setenv("ONEDNN_MAX_CPU_ISA", PORTABLE_ONEDNN_ISA, 1) || setenv("OPENBLAS_CORETYPE", PORTABLE_OPENBLAS_CORE, 1))
+        nutl_die("--portable: cannot set the environment: %s", strerror(errno));
+    execv("/proc/self/exe", argv); /* without --portable: the environment now carries the mode */
+    nutl_die("--portable: cannot re-execute %s to pin the kernels: %s", argv[0], strerror(errno));
+}
+
+/* Returns the name of oneDNN's instruction-set level isa. */
+static const char *isa_name(dnnl_cpu_isa_t isa)
+{
+    static const struct { dnnl_cpu_isa_t isa; const char *name; } names[] = {
+        {dnnl_cpu_isa_sse41, "sse41"}, {dnnl_cpu_isa_avx, "avx"}, {dnnl_cpu_isa_avx2, "avx2"},
+        {dnnl_cpu_isa_avx512_mic, "avx512_mic"}, {dnnl_cpu_isa_avx512_mic_4ops, "avx512_mic_4ops"},
+        {dnnl_cpu_isa_avx512_core, "avx512_core"}, {dnnl_cpu_isa_avx512_core_vnni, "avx512_core_vnni"},
+        {dnnl_cpu_isa_avx512_core_bf16, "avx512_core_bf16"}, {dnnl_cpu_isa_avx512_core_amx, "avx512_core_amx"},
+        {dnnl_cpu_isa_avx2_vnni, "avx2_vnni"},
+    };
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (names[k].isa == isa) return names[k].name;
+    return "unknown";
+}
+
+const char *portable_kernels(char *buf, size_t len)
+{
+    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", isa_name(dnnl_get_effective_cpu_isa()), openblas_get_corename());
+    return buf;
+}
+
+void portable_report(void)
+{
+    char kernels[128];
+    printf("kernels: %s (%s)\n", portable_kernels(kernels, sizeof kernels),
+           portable_pinned() ? "portable: pinned, the same on any AVX2 CPU" : "chosen for this CPU");
+}
