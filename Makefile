@@ -19,6 +19,9 @@ VARIANT := cpu
 DARKNET_FLAGS := GPU=0 CUDNN=0
 endif
 
+# SANITIZE=1 (make test SANITIZE=1): our code and tests with AddressSanitizer and UndefinedBehaviorSanitizer,
+# in a build folder of its own (mk/sanitize.mk).
+include mk/sanitize.mk
 BUILD := build/$(VARIANT)
 DARKNET_DIR := $(BUILD)/darknet
 DARKNET_LIB := $(DARKNET_DIR)/libdarknet.a
@@ -31,7 +34,7 @@ CC := gcc
 # src/ holds one folder per subsystem; includes name it ("sim/event.h"). core and sim (the simulator and
 # the dataset format) compile without Darknet's headers, so a dependency in the wrong direction fails
 # to build; nn, convert and cli see Darknet. -MMD -MP: objects depend on the headers they include.
-BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc
+BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc $(SAN_FLAGS)
 CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
 	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"'
 LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
@@ -92,7 +95,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJS) $(DARKNET_LIB)
 -include $(TEST_BINS:=.d)
 
 test: bin/nutl $(TEST_BINS)
-	BUILD=$(BUILD) tests/run $(T)
+	BUILD=$(BUILD) $(SAN_ENV) tests/run $(T)
 
 clean:
 	rm -rf build/cpu build/gpu bin

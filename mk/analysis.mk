@@ -4,7 +4,7 @@
 # The analysis programs link GSL and src/core only: no Darknet, so they build anywhere.
 .PHONY: tables figures analysis
 
-ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -MMD -MP -Isrc -Ianalysis
+ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -MMD -MP -Isrc -Ianalysis $(SAN_FLAGS)
 ANALYSIS_LIBS := -lgsl -lgslcblas -lm
 ANALYSIS_DIR := $(BUILD)/analysis
 ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) $(wildcard src/core/*.c)
