@@ -4,7 +4,9 @@
 # - dataset: every file of datasets/P regenerated from its seed, SHA-256 compared;
 # - one cell (AUDIT_CELL, default the pretrained all-weights cell at the smallest size, member 1) trained
 #   twice with its seed (must be identical), once with another seed (must differ) and once with another
-#   thread count (reported: OpenBLAS sums in another order);
+#   thread count (reported: OpenBLAS sums in another order) and once under another oneDNN instruction-set
+#   ceiling (a machine of another CPU generation, in effect: must be identical in portable mode);
+# - the machine: CPU model, instruction-set flags, the kernels oneDNN and OpenBLAS chose;
 # - the seed-to-seed difference beside the spread of the cell's members and its ensemble's error
 #   (paper-figures/P/ensembles.tsv, from make tables).
 # Exit status 1 if a check that must hold does not; the report is written either way.
@@ -53,6 +55,11 @@ wait_both() { local rc=0; wait "$1" || rc=1; wait "$2" || rc=1; [ $rc = 0 ] || d
 echo "audit: training $cell four times (seed $seed twice, seed $other_seed, $other_threads threads)"
 train same-1 & p1=$!; train same-2 & p2=$!; wait_both $p1 $p2
 train other-seed --seed "$other_seed" & p1=$!; train other-threads --threads "$other_threads" & p2=$!; wait_both $p1 $p2
+# The second ceiling: AVX2 where the CPU has more, else AVX (what an older machine would pick).
+machine_isa=$(ONEDNN_VERBOSE=1 bin/nutl bench --size 32 --batch 2 --iters 1 2>/dev/null | sed -n 's/^onednn_verbose,info,cpu,isa://p')
+other_isa=$(grep -qw avx512f /proc/cpuinfo && echo AVX2 || echo AVX)
+echo "audit: training $cell once more under ONEDNN_MAX_CPU_ISA=$other_isa"
+ONEDNN_MAX_CPU_ISA=$other_isa train other-isa
 
 files=(best.weights predictions-test.tsv predictions-val.tsv)
 say "" "## One cell trained again: $cell" ""
@@ -60,7 +67,7 @@ say "Command: \`$(command_for same-1)\` (and the same into $dir/same-2; other-se
     "\`--seed $other_seed\`, other-threads \`--threads $other_threads\`); device $(value device "$dir/same-1/$cell/result.tsv")." ""
 say "Build: $(value build "$dir/same-1/$cell/result.tsv")." ""
 say "| run | seed | threads | test F1 |$(printf " %s sha256 |" "${files[@]}")" "|---|---|---|---|---|---|---|"
-for run in same-1 same-2 other-seed other-threads; do
+for run in same-1 same-2 other-seed other-threads other-isa; do
   r=$dir/$run/$cell/result.tsv
   row="| $run | $(value seed "$r") | $(value threads "$r") | $(value test_f1 "$r") |"
   for f in "${files[@]}"; do row+=" \`$(sha "$dir/$run/$cell/$f")\` |"; done
@@ -75,6 +82,12 @@ if cmp -s "$dir/same-1/$cell/best.weights" "$dir/other-seed/$cell/best.weights";
 else say "- Another seed: different weights and predictions, as it must."; fi
 if identical same-1 other-threads; then say "- $other_threads threads instead of $threads: identical here."
 else say "- $other_threads threads instead of $threads: different (expected: OpenBLAS splits its sums by thread count)."; fi
+portable=$(grep -q -- --portable <<<"$line" && echo 1 || echo 0)
+if identical same-1 other-isa; then
+  say "- Under ONEDNN_MAX_CPU_ISA=$other_isa (the instruction set of another CPU generation): identical."
+elif [ "$portable" = 1 ]; then
+  say "- Under ONEDNN_MAX_CPU_ISA=$other_isa: **different** although the preset is portable (kernels not pinned)."; ok=0
+else say "- Under ONEDNN_MAX_CPU_ISA=$other_isa (the instruction set of another CPU generation): different bytes."; fi
 grid_run=runs/$protocol/$cell/result.tsv
 if [ -f "$grid_run" ] && [ "$(value weights_sha256 "$grid_run")" = "$(sha "$dir/same-1/$cell/best.weights")" ]; then
   say "- The grid's own network ($grid_run, from make paper) has the same weights SHA-256."
@@ -102,6 +115,14 @@ else
       "$ensembles yet (make paper, then make audit) to compare it with."
 fi
 
+say "" "## The machine and the kernels chosen" ""
+say "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores." \
+    "- Instruction-set flags: $(grep -m 1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(sse4_2|avx|avx2|fma|f16c|avx512[a-z_0-9]*|amx[a-z_0-9]*)$' | tr '\n' ' ')" \
+    "- oneDNN's instruction set on this CPU, unpinned: $machine_isa." \
+    "- This preset's mode: $([ "$portable" = 1 ] && echo "portable (\`portable = 1\`, nutl train --portable)" || echo "not portable (\`portable\` unset or 0)"); the training reported \`$(grep -m 1 '^kernels:' "$dir/same-1.log" | sed 's/^kernels: //')\`." \
+    "- Convolution implementations oneDNN ran for this cell's command (ONEDNN_VERBOSE=1, one batch): $(ONEDNN_VERBOSE=1 bin/nutl bench --size "$(value image_side "$data/train/meta.tsv")" --batch 2 --iters 1 --threads "$threads" $([ "$portable" = 1 ] && echo --portable) 2>/dev/null | awk -F, '$2 == "exec" {print $5}' | sort -u | tr '\n' ' ')."
+say "" "**Across machines: $(if [ "$portable" = 1 ]; then echo "comparable bit for bit.** In portable mode oneDNN is capped at AVX2 and OpenBLAS runs its Haswell kernels whatever the CPU, so any x86-64 machine with AVX2 and FMA gives these bytes for the same build and thread count (shown above: identical under a second instruction-set ceiling)."
+  else echo "not comparable bit for bit.** oneDNN and OpenBLAS choose kernels by the CPU's instruction set, so another CPU generation gives other last bits and, through training, other networks (statistically equivalent, not identical). Set \`portable = 1\` in the preset (nutl train --portable) for results comparable bit for bit."; fi)"
 say "" "## What keeps and what breaks bit-reproducibility" ""
 say "- Kept: the dataset depends only on the protocol's seed; each network's seed is derived from the protocol's seed and its cell name (bin/nutl grid prints it, result.tsv records it); weight initialisation and the order of the training events come from that seed; resuming from a checkpoint gives the same bytes as an uninterrupted run."
 say "- Thread count: OpenBLAS (and OpenMP loops) split sums by thread count, so results are bit-identical only at the same \`threads\` (recorded in every result.tsv; the preset fixes it)."
