@@ -139,7 +139,7 @@ static int fig5(const report *r, FILE *vars)
     FILE *f = open_data(r, "fig5.dat", path, sizeof path);
     fputs("# Fig. 5: class accuracy, mean and error on the mean (0: one network) at the largest size\n"
           "# class\tkaiming\tkaiming_err\tpretrained_all\tpretrained_all_err\n", f);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    for (int k = 0; k < N_CLASSES; k++) {
         fprintf(f, "%d", k);
         for (int w = 0; w < 2; w++)
             fprintf(f, "\t%.6f\t%.6f", have[w] ? c[w]->acc[k].mean : NAN, have[w] ? known(c[w]->acc[k].err) : NAN);
@@ -161,13 +161,13 @@ static int fig6_panel(const report *r, FILE *vars, int which, const char *name, 
     FILE *f = open_data(r, file, path, sizeof path);
     fprintf(f, "# Fig. 6: %s (testing F1 %.4f); per class: accuracy, Wilson 1-sigma low and high, events\n"
                "# energy_low\tenergy_high\tenergy_centre", best->dir, best->test_f1);
-    for (int k = 0; k < RECORD_CLASSES; k++)
-        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", record_class_name[k], record_class_name[k],
-                record_class_name[k], record_class_name[k]);
+    for (int k = 0; k < N_CLASSES; k++)
+        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", class_name(k), class_name(k),
+                class_name(k), class_name(k));
     fputc('\n', f);
     for (int b = 0; b < e->n_bins; b++) {
         fprintf(f, "%.4f\t%.4f\t%.4f", e->edges[b], e->edges[b + 1], (e->edges[b] + e->edges[b + 1]) / 2);
-        for (int k = 0; k < RECORD_CLASSES; k++)
+        for (int k = 0; k < N_CLASSES; k++)
             fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", e->acc[k][b], e->lo[k][b], e->hi[k][b], e->events[k][b]);
         fputc('\n', f);
     }
@@ -186,20 +186,20 @@ static int fig7(const report *r)
     FILE *f = open_data(r, "fig7.dat", path, sizeof path);
     fputs("# Fig. 7: best pretrained all-weights network (by testing F1) of each size; per class: accuracy,\n"
           "# Wilson 1-sigma low and high, events (from its confusion matrix)\n# train_images\tmember\ttest_f1", f);
-    for (int k = 0; k < RECORD_CLASSES; k++)
-        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", record_class_name[k], record_class_name[k],
-                record_class_name[k], record_class_name[k]);
+    for (int k = 0; k < N_CLASSES; k++)
+        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", class_name(k), class_name(k),
+                class_name(k), class_name(k));
     fputc('\n', f);
     for (int i = 0; i < r->s->n_sizes; i++) {
         const record *best = study_find(r->s, "pretrained", "all", r->s->sizes[i])->best_test;
         if (!best) continue;
         fprintf(f, "%ld\t%ld\t%.6f", best->train_images, best->member, best->test_f1);
-        confusion m = confusion_from_counts(best->confusion);
-        for (int k = 0; k < RECORD_CLASSES; k++) {
-            long n = confusion_true_events(&m, k);
+        const confusion *m = &best->test_confusion;
+        for (int k = 0; k < N_CLASSES; k++) {
+            long n = confusion_true_events(m, k);
             double lo, hi;
-            binomial_wilson(best->confusion[4 * k], n, BINOMIAL_ONE_SIGMA, &lo, &hi);
-            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", n ? confusion_class_accuracy(&m, k) : NAN, lo, hi, n);
+            binomial_wilson(m->counts[k][k], n, BINOMIAL_ONE_SIGMA, &lo, &hi);
+            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", n ? confusion_class_accuracy(m, k) : NAN, lo, hi, n);
         }
         fputc('\n', f);
         points++;
