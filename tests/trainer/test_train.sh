@@ -5,7 +5,7 @@
 # - reproducibility: one seed gives byte-identical weights and predictions, another seed differs;
 # - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, and a
 #   second training of a cell that is being trained is refused;
-# - the result record has every key of DESIGN.md;
+# - the result record has every key `nutl records result` lists, the predictions its columns;
 # - bad input gives exit 1 and one line naming the file or option.
 set -u
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -31,11 +31,12 @@ read -r acc bar < <(bin/nutl evaluate --weights "$tmp/learn/best.weights" --data
        END {printf "%.4f %.4f\n", s / k, 1 / k + 5 * sqrt((1 / k) * (1 - 1 / k) / n)}')
 echo "training accuracy after 10 epochs: $acc (chance + 5 sd: $bar; ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-default})"
 awk -v a="$acc" -v b="$bar" 'BEGIN {exit !(a > b)}' || fail "training accuracy $acc <= $bar (chance + 5 sd)"
-for key in protocol init scheme train_images member seed epochs best_epoch best_val_loss val_f1 test_f1 \
-           test_acc_numu_cc test_acc_nue_cc test_acc_nc test_confusion train_seconds train_images_per_second \
-           threads device build weights_sha256 pretrained_source; do
+keys=$(bin/nutl records result) && [ "$(wc -l <<<"$keys")" -ge 30 ] || fail "nutl records result: $keys"
+for key in $keys; do
   grep -q "^$key	" "$tmp/learn/result.tsv" || fail "result.tsv lacks $key"
 done
+[ "$(head -n 1 "$tmp/learn/predictions-test.tsv")" = "$(bin/nutl records predictions | paste -sd '\t')" ] ||
+  fail "predictions-test.tsv header is not the columns of nutl records predictions"
 [ "$(awk -F'\t' '$1 == "test_confusion" {print split($2, a, " ")}' "$tmp/learn/result.tsv")" = 9 ] || fail "confusion"
 [ "$(wc -l <"$tmp/learn/predictions-test.tsv")" = 31 ] || fail "predictions-test.tsv is not 30 events + header"
 [ "$(sha256sum <"$tmp/learn/best.weights" | cut -c1-64)" = "$(awk '$1 == "weights_sha256" {print $2}' "$tmp/learn/result.tsv")" ] ||
