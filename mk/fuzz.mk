@@ -2,7 +2,7 @@
 # UndefinedBehaviorSanitizer; the harnesses and their minimised corpora are in tests/fuzz/.
 #   make fuzz [SECONDS=600] [FUZZ=pickle checkpoint ...]   each harness in turn for SECONDS, niced, on
 #       a working corpus build/fuzz/corpus/<h> (seeded from tests/fuzz/corpus/<h> and tests/fuzz/regress/<h>);
-#       the first crash, hang, leak or huge allocation stops that harness, its input saved as
+#       in FUZZ_SLICE-second processes; the first crash, hang or huge allocation stops that harness, its input saved as
 #       build/fuzz/<h>-crash-* (-timeout-*, -oom-*, -leak-*) and listed (exit status 1 if any); the
 #       last progress line of each log (cov:, ft:, corp:) is printed
 #   make fuzz-corpus   minimises each working corpus back into tests/fuzz/corpus/<h> (libFuzzer -merge)
@@ -12,6 +12,7 @@ FUZZ_BUILD := build/fuzz
 FUZZ_HARNESSES := pickle checkpoint dataset preset cfg record
 FUZZ ?= $(FUZZ_HARNESSES)
 SECONDS ?= 600
+FUZZ_SLICE ?= 20
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -MMD -MP -Isrc -Ianalysis -Itests/fuzz $(FUZZ_SAN) -fsanitize=fuzzer-no-link
 FUZZ_LDFLAGS := $(FUZZ_SAN) -Wl,--wrap=nutl_die
@@ -22,7 +23,8 @@ FUZZ_SRCS := src/core/util.c src/core/protocol.c src/core/classes.c src/core/rec
 FUZZ_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_SRCS))
 # libFuzzer's options: no leak check while fuzzing (a rejected input longjmps out of its reader,
 # leaving what it allocated; the replay checks every path for leaks), 10 s is a hang, 256 MB a huge
-# allocation.
+# allocation. What rejected inputs leave adds up, so each harness runs in FUZZ_SLICE-second processes
+# on one corpus, each starting afresh, rather than one long process that would reach the RSS limit.
 FUZZ_OPTIONS := -detect_leaks=0 -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=1024 -print_final_stats=1
 
 .PHONY: fuzz fuzz-build fuzz-corpus fuzz-replay
@@ -45,9 +47,11 @@ fuzz-build: $(FUZZ_HARNESSES:%=$(FUZZ_BUILD)/fuzz_%) $(FUZZ_HARNESSES:%=$(FUZZ_B
 fuzz: fuzz-build
 	@found=0; for h in $(FUZZ); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$h && cp -n tests/fuzz/corpus/$$h/* $$(ls -d tests/fuzz/regress/$$h/* 2>/dev/null) $(FUZZ_BUILD)/corpus/$$h/; \
-	  echo "fuzz: $$h for $(SECONDS) s (log $(FUZZ_BUILD)/$$h.log)"; \
-	  ASAN_OPTIONS=detect_leaks=0 nice $(FUZZ_BUILD)/fuzz_$$h $(FUZZ_OPTIONS) -max_total_time=$(SECONDS) \
-	    -artifact_prefix=$(FUZZ_BUILD)/$$h- $(FUZZ_BUILD)/corpus/$$h >$(FUZZ_BUILD)/$$h.log 2>&1; \
+	  echo "fuzz: $$h for $(SECONDS) s (log $(FUZZ_BUILD)/$$h.log)"; : >$(FUZZ_BUILD)/$$h.log; \
+	  for slice in $$(seq $$(( ($(SECONDS) + $(FUZZ_SLICE) - 1) / $(FUZZ_SLICE) ))); do \
+	    ASAN_OPTIONS=detect_leaks=0 nice $(FUZZ_BUILD)/fuzz_$$h $(FUZZ_OPTIONS) -max_total_time=$(FUZZ_SLICE) \
+	      -artifact_prefix=$(FUZZ_BUILD)/$$h- $(FUZZ_BUILD)/corpus/$$h >>$(FUZZ_BUILD)/$$h.log 2>&1 || break; \
+	  done; \
 	  echo "fuzz: $$h: $$(grep -E '^#[0-9]+' $(FUZZ_BUILD)/$$h.log | tail -n 1)"; \
 	  for a in $(FUZZ_BUILD)/$$h-*; do [ -e "$$a" ] && found=1 && echo "fuzz: $$h: FINDING $$a"; done; \
 	done; [ $$found = 0 ]

@@ -44,7 +44,13 @@ seed=$(cut -f6 <<<"$line")
 threads=$(bin/nutl conf "$protocol" threads)
 other_threads=$((threads == 1 ? 2 : threads / 2))
 other_seed=$(bin/nutl seed "$seed" audit-other-seed)
-command_for() { bin/nutl grid "$protocol" --runs "$dir/$1" | awk -F'\t' -v c="$cell" '$1 == c {print $7}'; }
+# The mode: the preset's (portable = 1 puts --portable on the grid's commands), or PORTABLE=1 to audit
+# portable mode on a preset without it (make audit PROTOCOL=smoke PORTABLE=1).
+portable=${PORTABLE:-$(grep -q -- --portable <<<"$line" && echo 1 || echo 0)}
+command_for() {
+  bin/nutl grid "$protocol" --runs "$dir/$1" |
+    awk -F'\t' -v c="$cell" -v p="$portable" '$1 == c {print $7 (p == 1 && $7 !~ / --portable/ ? " --portable" : "")}'
+}
 train() { # RUN EXTRA-OPTIONS...: the cell's command, writing $dir/RUN/<cell>
   local run=$1; shift
   local -a command; read -ra command <<<"$(command_for "$run")"
@@ -82,7 +88,6 @@ if cmp -s "$dir/same-1/$cell/best.weights" "$dir/other-seed/$cell/best.weights";
 else say "- Another seed: different weights and predictions, as it must."; fi
 if identical same-1 other-threads; then say "- $other_threads threads instead of $threads: identical here."
 else say "- $other_threads threads instead of $threads: different (expected: OpenBLAS splits its sums by thread count)."; fi
-portable=$(grep -q -- --portable <<<"$line" && echo 1 || echo 0)
 if identical same-1 other-isa; then
   say "- Under ONEDNN_MAX_CPU_ISA=$other_isa (the instruction set of another CPU generation): identical."
 elif [ "$portable" = 1 ]; then
@@ -119,9 +124,9 @@ say "" "## The machine and the kernels chosen" ""
 say "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(nproc) cores." \
     "- Instruction-set flags: $(grep -m 1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(sse4_2|avx|avx2|fma|f16c|avx512[a-z_0-9]*|amx[a-z_0-9]*)$' | tr '\n' ' ')" \
     "- oneDNN's instruction set on this CPU, unpinned: $machine_isa." \
-    "- This preset's mode: $([ "$portable" = 1 ] && echo "portable (\`portable = 1\`, nutl train --portable)" || echo "not portable (\`portable\` unset or 0)"); the training reported \`$(grep -m 1 '^kernels:' "$dir/same-1.log" | sed 's/^kernels: //')\`." \
+    "- This preset's mode: $([ "$portable" = 1 ] && echo "portable (nutl train --portable$([ "${PORTABLE:-}" = 1 ] && echo ", PORTABLE=1 on the make command line"))" || echo "not portable"); the training reported \`$(grep -m 1 '^kernels:' "$dir/same-1.log" | sed 's/^kernels: //')\`." \
     "- Convolution implementations oneDNN ran for this cell's command (ONEDNN_VERBOSE=1, one batch): $(ONEDNN_VERBOSE=1 bin/nutl bench --size "$(value image_side "$data/train/meta.tsv")" --batch 2 --iters 1 --threads "$threads" $([ "$portable" = 1 ] && echo --portable) 2>/dev/null | awk -F, '$2 == "exec" {print $5}' | sort -u | tr '\n' ' ')."
-say "" "**Across machines: $(if [ "$portable" = 1 ]; then echo "comparable bit for bit.** In portable mode oneDNN is capped at AVX2 and OpenBLAS runs its Haswell kernels whatever the CPU, so any x86-64 machine with AVX2 and FMA gives these bytes for the same build and thread count (shown above: identical under a second instruction-set ceiling)."
+say "" "**Across machines: $(if [ "$portable" = 1 ]; then echo "comparable bit for bit.** In portable mode oneDNN is capped at AVX2 and OpenBLAS runs its Haswell kernels whatever the CPU, so any x86-64 machine with AVX2 and FMA gives these bytes for the same build and thread count (shown above: identical under a second instruction-set ceiling). Not pinnable: oneDNN also sizes some loop blocking by the CPU's cache sizes; compare this report's SHA-256 with another machine's audit to confirm."
   else echo "not comparable bit for bit.** oneDNN and OpenBLAS choose kernels by the CPU's instruction set, so another CPU generation gives other last bits and, through training, other networks (statistically equivalent, not identical). Set \`portable = 1\` in the preset (nutl train --portable) for results comparable bit for bit."; fi)"
 say "" "## What keeps and what breaks bit-reproducibility" ""
 say "- Kept: the dataset depends only on the protocol's seed; each network's seed is derived from the protocol's seed and its cell name (bin/nutl grid prints it, result.tsv records it); weight initialisation and the order of the training events come from that seed; resuming from a checkpoint gives the same bytes as an uninterrupted run."
