@@ -22,6 +22,7 @@ static const struct command commands[] = {
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
     {"grid", cmd_grid, "PROTOCOL [--unfinished]: the protocol's cells, seeds and train commands"},
+    {"diagram", cmd_diagram, "CFG --out DIR: the network as Darknet builds it, drawn (Fig. 2's data)"},
     {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
 };
 
