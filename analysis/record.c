@@ -45,7 +45,7 @@ static int parse_long(const char *text, long *v)
     return end != text && !*end && !errno;
 }
 
-/* The keys of result.tsv the analysis needs (DESIGN.md lists more; those are not checked here), where
+/* The keys of result.tsv the analysis needs (docs/design.md lists more; those are not checked here), where
    each goes in a record and how it is checked. */
 enum kind { TEXT, COUNT, FRACTION, CONFUSION };
 

@@ -1,4 +1,4 @@
-/* record: one trained network's result record and per-event predictions, as DESIGN.md fixes them:
+/* record: one trained network's result record and per-event predictions, as docs/design.md describes them:
    runs/<protocol>/<init>-<scheme>-n<train_images>-m<member>/{result.tsv,predictions-<split>.tsv}. */
 #ifndef NUTL_RECORD_H
 #define NUTL_RECORD_H

@@ -4,7 +4,7 @@
 # - reproducibility: one seed gives byte-identical weights and predictions, another seed differs;
 # - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, and a
 #   second training of a cell that is being trained is refused;
-# - the result record has every key of DESIGN.md;
+# - the result record has every key of docs/design.md;
 # - bad input gives exit 1 and one line naming the file or option.
 set -u
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
