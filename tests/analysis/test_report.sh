@@ -7,9 +7,11 @@ command -v pdflatex >/dev/null || { echo "skipped: pdflatex not installed (make 
 NUTL=${NUTL:-bin/nutl}
 [ -x "$NUTL" ] || fail "missing $NUTL: run make"
 
-"$FIXTURE" tests/analysis/smoke.conf smoke "$tmp/runs"
+conf=$tmp/smoke.conf
+{ cat tests/analysis/smoke.conf; echo "caveat = a fixture: its numbers are made up"; } >"$conf"
+"$FIXTURE" "$conf" smoke "$tmp/runs"
 out=$tmp/fig
-"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$tmp/runs" --out "$out" 2>/dev/null
+"$ANALYSE" --protocol smoke --conf "$conf" --runs "$tmp/runs" --out "$out" 2>/dev/null
 plots/render "$out"
 printf '# Audit\n\n**Verdict: reproducible**\n' >"$out/audit.md"
 NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
@@ -17,7 +19,7 @@ NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
 has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (12 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
-has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Caveat: none stated by the preset" \
+has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Caveat: a fixture: its numbers are made up" \
     "- Table I: no cell compared with the paper (3 cells: no paper value at that size, or one network)." \
     "- Table II: no cell compared with the paper (8 cells: no paper value at that size, or one network)." \
     "- Table III: 0 of 18 cells within 2σ of the paper (each cell's share of its true class, two-proportion z test); largest deviation 8.1σ (kaiming true numu_cc predicted numu_cc)."
@@ -36,6 +38,7 @@ done
 page() { pdftotext -f "$1" -l "$1" "$out/report.pdf" - | tr -s ' \n' ' '; }
 expect_page() { page "$1" | grep -qF -- "$2" || fail "report.pdf page $1 lacks '$2': $(page "$1" | cut -c1-200)"; }
 expect_page 1 "Audit: reproducible"
+expect_page 1 "Caveat: a fixture: its numbers are made up"
 expect_page 1 "Table III: 0 of 18 cells within 2σ of the paper"
 expect_page 2 "Fig. 2: the network"
 expect_page 3 "TABLE I [stand-in weights, not ImageNet]"
