@@ -34,8 +34,10 @@ static int has_line(const char *dir, const char *name, const char *line)
 
 int main(void)
 {
-    char dir[] = "/tmp/test_verdict.XXXXXX";
-    CHECK(mkdtemp(dir), "mkdtemp");
+    char dir[1024];
+    const char *scratch = getenv("NUTL_TEST_TMP"); /* tests/run's scratch folder */
+    snprintf(dir, sizeof dir, "%s/test_verdict.XXXXXX", scratch ? scratch : "/tmp");
+    CHECK(mkdtemp(dir), "mkdtemp %s", dir);
     /* Table I: pulls 1.5 (within), -2.5 (beyond), NA twice (no paper value; one network). */
     put_file(dir, "table1.tsv", "# TABLE I\ninit\ttrain_images\tnetworks\tpull\n"
              "kaiming\t1000\t3\t1.5\nkaiming\t2000\t3\t-2.5\nkaiming\t150\t3\tNA\nkaiming\t100000\t1\tNA\n");
