@@ -10,6 +10,6 @@ VARIANT := $(VARIANT)-san
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # Leaks: Darknet never frees a network or its layers, by design of a program that exits after one task,
 # so leak reports are confined to our code by tests/sanitize.supp.
-SAN_ENV := ASAN_OPTIONS=exitcode=86:detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize.supp \
+SAN_ENV := ASAN_OPTIONS=exitcode=86:detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=86:print_stacktrace=1 NUTL_TEST_ISAS=
 endif
