@@ -28,6 +28,8 @@ FUZZ_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_SRCS))
 FUZZ_OPTIONS := -detect_leaks=0 -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=1024 -print_final_stats=1
 
 .PHONY: fuzz fuzz-build fuzz-corpus fuzz-replay
+# Objects stay (make would delete replay.o as an intermediate, relinking every replay_* next time).
+.SECONDARY: $(FUZZ_OBJS) $(FUZZ_BUILD)/obj/tests/fuzz/replay.o
 
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -19,7 +19,7 @@ done
 [ "$expected" = 775 ] || fail "paper: $expected cells, the paper's 25 x (2 x 13 + 5) = 775"
 
 # Stable seeds: fixed values (a change would silently change every result), and nutl seed's.
-grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32 --deterministic' "$W/paper.tsv" ||
+grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32 --deterministic --portable' "$W/paper.tsv" ||
   fail "paper kaiming-all-n1000-m1: line or seed changed"
 grep -q $'^pretrained-classifier-n100000-m25\t.*\t191890520478741950\tbin/nutl train .* --init pretrained --pretrained weights/resnet18-imagenet.weights --scheme classifier ' "$W/paper.tsv" ||
   fail "paper pretrained-classifier-n100000-m25: line or seed changed"
