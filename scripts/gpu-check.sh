@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make gpu-check: everything a GPU must show, in one run of under 8 minutes on one H100/H200, written
 # into one record, bench/results/<date>-<gpu name>.md. It builds nothing: `make gpu-check-build` here
-# makes build/gpu (the GPU nutl and its two test programs) and build/cpu/nutl; carry both.
+# makes build/gpu (the GPU nutl and its two test programs) and the CPU build/cpu/nutl and bin/nutl; carry
+# those three (about 20 MB).
 #   env       device, driver, CUDA runtime and cuDNN versions, nvidia-smi, the PyTorch found
 #   parity    converted torchvision weights: the same 1000 logits on the CPU and GPU builds
 #   step      one SGD step on the GPU against PyTorch's (tests/convert/test_train_step.sh, GPU roles)
@@ -65,7 +66,7 @@ step_env() {
   else
     echo "no nvidia-smi" >"$WORK/gpus"
   fi
-  for b in "$NUTL_CPU" "$NUTL_GPU"; do
+  for b in "$NUTL_CPU" "$NUTL_GPU" bin/nutl; do
     if [ ! -x "$b" ]; then say "- $b: missing (build it here with \`make gpu-check-build\` and carry it)"; continue; fi
     missing=$(ldd "$b" 2>/dev/null | awk '/not found/ {print $1}' | tr '\n' ' ')
     say "- $b: $("$b" --help >/dev/null 2>&1 && echo runs || echo "does not run")${missing:+; libraries not found: $missing}"
@@ -287,7 +288,7 @@ small_cost() {
 
 step_imagenet() {
   say "" "## torchvision's ImageNet ResNet18 checkpoint on this machine?" ""
-  timeout 120 find $FIND_ROOTS -xdev \( -name 'resnet18*' -o -name '*f37072fd*' \) -size +40M 2>/dev/null >"$WORK/found.txt"
+  timeout 60 find $FIND_ROOTS -xdev \( -name 'resnet18*' -o -name '*f37072fd*' \) -size +40M 2>/dev/null >"$WORK/found.txt"
   local pth="" f
   while read -r f; do
     local sum; sum=$(sha256sum "$f" | cut -c1-64)
