@@ -40,7 +40,7 @@ value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
 tsv() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$2"; }
 fail() { failed+=("$1"); say "**FAIL** $1: $2"; }
 gpu_side() { [ $gpu = 1 ] || { say "GPU side: not run (no GPU)."; return 1; }; }
-conf() { sed -n "s/^$2[[:space:]]*=[[:space:]]*//p" "cfg/protocols/$1.conf"; }
+conf() { "$NUTL_CPU" conf "$1" "$2"; }
 
 # The three splits of protocol $1 in $2, made as `make dataset` makes them (same seeds, same bytes).
 simulate_protocol() {
