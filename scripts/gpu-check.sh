@@ -146,11 +146,11 @@ step_train_step() {
   [ -n "$py" ] || { say "Not run: no PyTorch."; return; }
   say "tests/convert/test_train_step.sh: a BN-rich 3-class resnet18, one SGD step on a 16 x 64 x 64 batch."
   gpu_side || { say "Its CPU side is the CPU build's own test (make test)."; return; }
-  NVIDIA_TF32_OVERRIDE=0 BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-fp32.txt" 2>&1 ||
+  NVIDIA_TF32_OVERRIDE=0 NUTL_TEST_PYTHON=$py BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-fp32.txt" 2>&1 ||
     fail step "FP32 step outside the bounds"
   say "FP32 (NVIDIA_TF32_OVERRIDE=0), judged:"
   grep -v '^[0-9]' "$WORK/step-fp32.txt" | sed -n '/^PyTorch/,$p' >"$WORK/step-fp32.sum"; block "$WORK/step-fp32.sum"
-  BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-tf32.txt" 2>&1
+  NUTL_TEST_PYTHON=$py BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-tf32.txt" 2>&1
   say "cuDNN's default math (TF32 allowed), reported:"
   grep -v '^[0-9]' "$WORK/step-tf32.txt" | sed -n '/^PyTorch/,$p' >"$WORK/step-tf32.sum"; block "$WORK/step-tf32.sum"
 }
@@ -185,8 +185,9 @@ step_freeze() {
   say "tests/trainer/test_pretrained.c: a random 1000-class file loaded below the head, nutl train --scheme freeze2 for 2 epochs; layer0 and layer1 must keep the file's weights, biases and BN scales byte for byte, every other layer must change."
   gpu_side || return
   # The test runs bin/nutl and reads cfg/: a folder where those are the GPU build and this cfg/.
-  local d=$WORK/freeze; mkdir -p "$d/bin" && ln -s "$PWD/$NUTL_GPU" "$d/bin/nutl" && ln -s "$PWD/cfg" "$d/cfg"
-  (cd "$d" && "$OLDPWD/build/gpu/tests/trainer/test_pretrained") >"$d/log.txt" 2>&1 || fail freeze "$(tail -n 1 "$d/log.txt")"
+  local d=$WORK/freeze test; test=$(realpath build/gpu/tests/trainer/test_pretrained)
+  mkdir -p "$d/bin" && ln -s "$(realpath "$NUTL_GPU")" "$d/bin/nutl" && ln -s "$PWD/cfg" "$d/cfg"
+  (cd "$d" && "$test") >"$d/log.txt" 2>&1 || fail freeze "$(tail -n 1 "$d/log.txt")"
   block "$d/log.txt"
 }
 
@@ -314,7 +315,7 @@ main() {
   step_speed
   step_small
   step_imagenet
-  say "" "## Verdict" "" "Load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  say "" "## Verdict" "" "$SECONDS s in all; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   if [ $gpu = 0 ]; then
     say "no GPU: only the CPU side of each step ran; record $record"
     exit 2
