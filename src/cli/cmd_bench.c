@@ -115,7 +115,8 @@ static double bench_loader_rate(const dataset *d, int batch, int iters)
 {
     int n = dataset_events(d);
     long image = (long)dataset_channels(d) * dataset_width(d) * dataset_height(d);
-    loader_pass p = {.d = d, .batch = batch, .t = {.saturation_mev = input_default_saturation(d), .imagenet_normalize = 1},
+    input_transform t = {.saturation_mev = input_default_saturation(d), .imagenet_normalize = 1};
+    loader_pass p = {.d = d, .batch = batch, .t = t,
                      .order = nutl_calloc((size_t)n * sizeof(int), "loader order"),
                      .x = nutl_calloc((size_t)batch * image * sizeof(float), "input batch"),
                      .y = nutl_calloc((size_t)batch * N_CLASSES * sizeof(float), "label batch")};
