@@ -13,14 +13,16 @@
 #   imagenet  torchvision's ImageNet checkpoint on the machine? If so, a pretrained 1k cell beside it
 # Without a GPU it runs each step's CPU side, writes the record in the work folder and ends with a
 # "no GPU:" line, exit status 2 (tests/bench/test_gpu_check.sh). Exit 1 if a GPU check fails.
-# Environment: NUTL_GPU, NUTL_CPU (the two builds), GPU_CHECK_WORK (work folder, default
-# build/gpu-check), GPU_CHECK_FIND_ROOTS (where to look for the checkpoint, default /),
+# Environment: NUTL_GPU, NUTL_CPU (the two builds), GPU_CHECK_TESTS (the GPU build's tests, default
+# build/gpu/tests), GPU_CHECK_WORK (work folder, default build/gpu-check), GPU_CHECK_FIND_ROOTS (where
+# to look for the checkpoint, default /),
 # GPU_CHECK_LOADER_EVENTS (the loader's split, default 640), GPU_CHECK_PYTHON (the pythons to try for
 # PyTorch, default "python3 /usr/bin/python3"; "none": none), RESULTS (default bench/results).
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 NUTL_GPU=${NUTL_GPU:-build/gpu/nutl}
 NUTL_CPU=${NUTL_CPU:-build/cpu/nutl}
+GPU_TESTS=${GPU_CHECK_TESTS:-build/gpu/tests}  # the GPU build's train_step and test_pretrained
 WORK=${GPU_CHECK_WORK:-build/gpu-check}
 FIND_ROOTS=${GPU_CHECK_FIND_ROOTS:-/}
 RESULTS=${RESULTS:-bench/results}
@@ -57,8 +59,37 @@ cell_command() {
     sed "s|^bin/nutl train datasets/$1 --out runs/$1/$2|train $3 --out $4|"
 }
 
+# Sets py to the first python with torch and torchvision (one with CUDA if any), torch_cuda, torch_info.
+find_torch() {
+  py="" torch_cuda=0
+  for p in ${GPU_CHECK_PYTHON:-python3 /usr/bin/python3}; do
+    info=$($p -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__, torch.cuda.is_available(), torch.version.cuda, torch.backends.cudnn.version())' 2>/dev/null) || continue
+    [ -z "$py" ] && py=$p && torch_info=$info
+    if [ "$(echo "$info" | cut -d' ' -f3)" = True ]; then py=$p torch_info=$info torch_cuda=1; break; fi
+  done
+}
+
+# Records the PyTorch found.
+say_torch() {
+  if [ -n "$py" ]; then
+    set -- $torch_info
+    say "- PyTorch ($py): torch $1, torchvision $2, CUDA usable: $3 (CUDA $4, cuDNN $5)"
+  else
+    say "- PyTorch: none with torchvision (tried ${GPU_CHECK_PYTHON:-python3 /usr/bin/python3})"
+  fi
+}
+
+# The GPU build's CUDA libraries: when the dynamic loader lacks them and a CUDA PyTorch has them in its
+# pip packages (nvidia-cudnn-cu13, nvidia-cublas, nvidia-curand), their lib folders join LD_LIBRARY_PATH.
+cuda_libraries_from_torch() {
+  [ -x "$NUTL_GPU" ] && [ $torch_cuda = 1 ] && ldd "$NUTL_GPU" 2>/dev/null | grep -q 'not found' || return 0
+  local dirs; dirs=$($py -c 'import glob, nvidia; print(":".join(d for p in nvidia.__path__ for d in glob.glob(p + "/*/lib")))' 2>/dev/null)
+  [ -n "$dirs" ] && export LD_LIBRARY_PATH=$dirs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} &&
+    say "- LD_LIBRARY_PATH: the lib folders of PyTorch's nvidia packages, for the GPU build's CUDA libraries"
+}
+
 step_env() {
-  say "# nutl GPU check: $(date -u +%Y-%m-%dT%H:%MZ)" "" "Written by \`make gpu-check\` (scripts/gpu-check.sh) on $(hostname), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start." ""
+  say "# nutl GPU check: $(date -u +%Y-%m-%dT%H:%MZ)" "" "Written by \`make gpu-check\` (scripts/gpu-check.sh) on $(uname -n), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start." ""
   say "## Environment" ""
   gpu=0
   if command -v nvidia-smi >/dev/null; then
@@ -66,6 +97,8 @@ step_env() {
   else
     echo "no nvidia-smi" >"$WORK/gpus"
   fi
+  find_torch
+  cuda_libraries_from_torch
   for b in "$NUTL_CPU" "$NUTL_GPU" bin/nutl; do
     if [ ! -x "$b" ]; then say "- $b: missing (build it here with \`make gpu-check-build\` and carry it)"; continue; fi
     missing=$(ldd "$b" 2>/dev/null | awk '/not found/ {print $1}' | tr '\n' ' ')
@@ -73,6 +106,7 @@ step_env() {
   done
   [ -x "$NUTL_CPU" ] || { say "no CPU build: nothing can run"; exit 1; }
   [ $gpu = 1 ] && [ ! -x "$NUTL_GPU" ] && { fail env "a GPU but no GPU build"; gpu=0; }
+  [ $gpu = 1 ] && ! "$NUTL_GPU" --help >/dev/null 2>&1 && fail env "the GPU build does not start (libraries above)"
   if [ $gpu = 1 ]; then
     say "- device (nutl): $("$NUTL_GPU" params cfg/resnet18.cfg 2>&1 >/dev/null | sed -n 's/^nutl: //p' | head -n 1)"
     nvidia-smi >"$WORK/nvidia-smi.txt" 2>&1
@@ -81,18 +115,7 @@ step_env() {
   else
     say "- GPU: none ($(head -n 1 "$WORK/gpus"))"
   fi
-  py="" torch_cuda=0
-  for p in ${GPU_CHECK_PYTHON:-python3 /usr/bin/python3}; do
-    info=$($p -c 'import torch, torchvision; print(torch.__version__, torchvision.__version__, torch.cuda.is_available(), torch.version.cuda, torch.backends.cudnn.version())' 2>/dev/null) || continue
-    [ -z "$py" ] && py=$p && torch_info=$info
-    if [ "$(echo "$info" | cut -d' ' -f3)" = True ]; then py=$p torch_info=$info torch_cuda=1; break; fi
-  done
-  if [ -n "$py" ]; then
-    set -- $torch_info
-    say "- PyTorch ($py): torch $1, torchvision $2, CUDA usable: $3 (CUDA $4, cuDNN $5)"
-  else
-    say "- PyTorch: none with torchvision (tried ${GPU_CHECK_PYTHON:-python3 /usr/bin/python3})"
-  fi
+  say_torch
   say ""
 }
 
@@ -146,11 +169,11 @@ step_train_step() {
   [ -n "$py" ] || { say "Not run: no PyTorch."; return; }
   say "tests/convert/test_train_step.sh: a BN-rich 3-class resnet18, one SGD step on a 16 x 64 x 64 batch."
   gpu_side || { say "Its CPU side is the CPU build's own test (make test)."; return; }
-  NVIDIA_TF32_OVERRIDE=0 NUTL_TEST_PYTHON=$py BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-fp32.txt" 2>&1 ||
+  NVIDIA_TF32_OVERRIDE=0 NUTL_TEST_PYTHON=$py BUILD=${GPU_TESTS%/tests} NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-fp32.txt" 2>&1 ||
     fail step "FP32 step outside the bounds"
   say "FP32 (NVIDIA_TF32_OVERRIDE=0), judged:"
   grep -v '^[0-9]' "$WORK/step-fp32.txt" | sed -n '/^PyTorch/,$p' >"$WORK/step-fp32.sum"; block "$WORK/step-fp32.sum"
-  NUTL_TEST_PYTHON=$py BUILD=build/gpu NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-tf32.txt" 2>&1
+  NUTL_TEST_PYTHON=$py BUILD=${GPU_TESTS%/tests} NUTL_TEST_TMP=$WORK bash tests/convert/test_train_step.sh >"$WORK/step-tf32.txt" 2>&1
   say "cuDNN's default math (TF32 allowed), reported:"
   grep -v '^[0-9]' "$WORK/step-tf32.txt" | sed -n '/^PyTorch/,$p' >"$WORK/step-tf32.sum"; block "$WORK/step-tf32.sum"
 }
@@ -185,7 +208,7 @@ step_freeze() {
   say "tests/trainer/test_pretrained.c: a random 1000-class file loaded below the head, nutl train --scheme freeze2 for 2 epochs; layer0 and layer1 must keep the file's weights, biases and BN scales byte for byte, every other layer must change."
   gpu_side || return
   # The test runs bin/nutl and reads cfg/: a folder where those are the GPU build and this cfg/.
-  local d=$WORK/freeze test; test=$(realpath build/gpu/tests/trainer/test_pretrained)
+  local d=$WORK/freeze test; test=$(realpath "$GPU_TESTS/trainer/test_pretrained")
   mkdir -p "$d/bin" && ln -s "$(realpath "$NUTL_GPU")" "$d/bin/nutl" && ln -s "$PWD/cfg" "$d/cfg"
   (cd "$d" && "$test") >"$d/log.txt" 2>&1 || fail freeze "$(tail -n 1 "$d/log.txt")"
   block "$d/log.txt"
