@@ -285,7 +285,7 @@ run_cell() {
 small_cost() {
   local r=$1/result.tsv
   awk -v wall="$wall" -v rate="$(tsv train_images_per_second "$r")" -v tsec="$(tsv train_seconds "$r")" \
-      -v epochs="$(tsv epochs "$r")" -v n=1000 -v val="$(conf small val_events)" -v test="$(conf small test_events)" \
+      -v epochs="$(tsv epochs "$r")" -v val="$(conf small val_events)" -v test="$(conf small test_events)" \
       -v sizes="$(conf small train_sizes)" -v schemes="$(conf small schemes_at_largest)" \
       -v members="$(conf small members)" -v max="$(conf small max_epochs)" '
     BEGIN {
