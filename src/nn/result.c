@@ -3,21 +3,10 @@
 #include <stdio.h>
 
 #include "nn/device.h"
+#include "nn/provenance.h"
 #include "core/metrics.h"
 #include "nn/scheme.h"
 #include "core/util.h"
-
-#ifndef NUTL_VERSION
-#define NUTL_VERSION "unknown"
-#endif
-#ifndef DARKNET_VERSION
-#define DARKNET_VERSION "unknown"
-#endif
-
-const char *result_build(void)
-{
-    return "nutl " NUTL_VERSION "; darknet " DARKNET_VERSION;
-}
 
 void result_write(const char *dir, const run_summary *s)
 {
@@ -48,7 +37,6 @@ void result_write(const char *dir, const run_summary *s)
             s->state.train_seconds > 0 ? s->state.images_trained / s->state.train_seconds : 0);
     fprintf(f, "threads\t%d\n", o->threads);
     fprintf(f, "device\t%s\n", device_name());
-    fprintf(f, "build\t%s\n", result_build());
     fprintf(f, "weights_sha256\t%s\n", s->weights_sha256);
     fprintf(f, "pretrained_source\t%s\n", o->pretrained_source ? o->pretrained_source : "none");
     fprintf(f, "learning_rate\t%g\n", o->learning_rate);
@@ -59,5 +47,6 @@ void result_write(const char *dir, const run_summary *s)
     fprintf(f, "input_normalization\t%s\n", o->input.imagenet_normalize ? "imagenet" : "none");
     fprintf(f, "freeze_bn_stats\t%d\n", o->freeze_bn_stats);
     fprintf(f, "deterministic\t%d\n", o->deterministic);
+    provenance_write(f, o);
     atomic_commit(f, path);
 }
