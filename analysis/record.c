@@ -67,6 +67,9 @@ static const struct field {
     F("test_acc_nc", FRACTION, acc[2]),
     F("build", TEXT, build),
     F("pretrained_source", TEXT, pretrained_source),
+    F("libraries", TEXT, libraries),
+    F("dataset_id", TEXT, dataset_id),
+    F("machine_class", TEXT, machine_class),
     F("test_confusion", CONFUSION, confusion),
 #undef F
 };

@@ -18,7 +18,9 @@ typedef struct {
     long train_images, member;
     double test_f1, val_f1, acc[RECORD_CLASSES];
     long confusion[RECORD_CLASSES * RECORD_CLASSES]; /* row = true class, column = predicted */
-    char build[256], pretrained_source[512];
+    char build[512], pretrained_source[512];
+    /* Provenance (src/nn/provenance.h): the fields that change numbers, which one table may not mix. */
+    char libraries[512], dataset_id[64], machine_class[256];
 } record;
 
 typedef struct {

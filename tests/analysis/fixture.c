@@ -89,7 +89,8 @@ static void write_network(const study *s, const study_cell *c, long m, long n, c
         fprintf(f, "%ld %ld %ld%s", row[0], row[1], row[2], t < 2 ? " " : "\n");
     }
     fprintf(f, "train_seconds\t1.5\ntrain_images_per_second\t100\nthreads\t2\ndevice\tcpu\n"
-               "build\tnutl fixture; darknet 61c9d02e\nweights_sha256\t%064d\npretrained_source\t%s\n",
+               "build\tnutl fixture; darknet 61c9d02e\nweights_sha256\t%064d\npretrained_source\t%s\n"
+               "libraries\toneDNN fixture\ndataset_id\tfixture0dataset0\nmachine_class\tcpu; fixture; threads 2\n",
             0, strcmp(c->init, "pretrained") ? "none" : source);
     fclose(f);
     write_predictions(dir, "test", !strcmp(c->init, "kaiming"), (int)n, acc);
