@@ -3,15 +3,17 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The fields a table may not mix, as result.tsv names them and where a record holds them. */
+#include "core/records.h"
+
+/* The fields a table may not mix and where a record holds them. */
 static const struct {
-    const char *key;
+    enum result_key key;
     size_t offset;
 } fields[] = {
-    {"build", offsetof(record, build)},
-    {"libraries", offsetof(record, libraries)},
-    {"dataset_id", offsetof(record, dataset_id)},
-    {"machine_class", offsetof(record, machine_class)},
+    {RESULT_BUILD, offsetof(record, build)},
+    {RESULT_LIBRARIES, offsetof(record, libraries)},
+    {RESULT_DATASET_ID, offsetof(record, dataset_id)},
+    {RESULT_MACHINE_CLASS, offsetof(record, machine_class)},
 };
 
 int mixing_check(const study *s, char *why, size_t len)
@@ -22,7 +24,7 @@ int mixing_check(const study *s, char *why, size_t len)
             const char *other = (const char *)&s->records[i] + fields[k].offset;
             if (strcmp(first, other)) {
                 snprintf(why, len, "records differ in %s: %s/result.tsv has '%s', %s/result.tsv has '%s'",
-                         fields[k].key, s->records[0].dir, first, s->records[i].dir, other);
+                         records_key_name(fields[k].key, -1, NULL, 0), s->records[0].dir, first, s->records[i].dir, other);
                 return 1;
             }
         }

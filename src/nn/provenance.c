@@ -12,6 +12,7 @@
 
 #include "core/build_id.h"
 #include "core/digest.h"
+#include "core/records.h"
 #include "core/util.h"
 #include "nn/device.h"
 #include "sim/dataset.h"
@@ -143,41 +144,55 @@ static const char *utc(time_t t, char out[32])
    six digests, one short name that differs whenever any split's files do. */
 static void write_dataset(FILE *f, const char *data_dir)
 {
-    static const char *const split[] = {"train", "val", "test"};
+    static const struct {
+        const char *name;
+        enum result_key seed, events, truth;
+    } split[] = {
+        {"train", RESULT_DATASET_TRAIN_SEED, RESULT_DATASET_TRAIN_EVENTS_SHA256, RESULT_DATASET_TRAIN_TRUTH_SHA256},
+        {"val", RESULT_DATASET_VAL_SEED, RESULT_DATASET_VAL_EVENTS_SHA256, RESULT_DATASET_VAL_TRUTH_SHA256},
+        {"test", RESULT_DATASET_TEST_SEED, RESULT_DATASET_TEST_EVENTS_SHA256, RESULT_DATASET_TEST_TRUTH_SHA256},
+    };
     struct sha256_ctx sha;
     sha256_init(&sha);
-    fprintf(f, "data_dir\t%s\n", data_dir);
+    records_put(f, RESULT_DATA_DIR, "%s", data_dir);
     for (int i = 0; i < 3; i++) {
         char dir[NUTL_PATH_MAX], seed[64], events[65], truth[65];
-        path_join(dir, data_dir, split[i]);
+        path_join(dir, data_dir, split[i].name);
         if (!dataset_meta(dir, "seed", seed, sizeof seed)) snprintf(seed, sizeof seed, "unknown");
         dataset_digests(dir, events, truth);
-        fprintf(f, "dataset_%s_seed\t%s\ndataset_%s_events_sha256\t%s\ndataset_%s_truth_sha256\t%s\n", split[i], seed,
-                split[i], events, split[i], truth);
+        records_put(f, split[i].seed, "%s", seed);
+        records_put(f, split[i].events, "%s", events);
+        records_put(f, split[i].truth, "%s", truth);
         sha256_update(&sha, 64, (const uint8_t *)events);
         sha256_update(&sha, 64, (const uint8_t *)truth);
     }
     unsigned char digest[SHA256_DIGEST_SIZE];
     sha256_digest(&sha, sizeof digest, digest);
-    fprintf(f, "dataset_id\t");
-    for (int i = 0; i < 8; i++) fprintf(f, "%02x", digest[i]);
-    fputc('\n', f);
+    char id[17];
+    for (int i = 0; i < 8; i++) sprintf(id + 2 * i, "%02x", digest[i]);
+    records_put(f, RESULT_DATASET_ID, "%s", id);
 }
 
 void provenance_write(FILE *f, const train_options *o)
 {
-    char hex[65], model[256], isa[512], start[32], end[32];
-    fprintf(f, "build\t%s\nlibraries\t%s\nmachine_class\t%s\n", provenance_build(), provenance_libraries(),
-            provenance_machine_class(o));
-    cpuinfo("model name", model, sizeof model);
-    cpu_isa(isa, sizeof isa);
-    fprintf(f, "cpu_model\t%s\ncpu_isa\t%s\n", model, isa);
+    char hex[65], text[512], start[32], end[32];
+    records_put(f, RESULT_LIBRARIES, "%s", provenance_libraries());
+    records_put(f, RESULT_MACHINE_CLASS, "%s", provenance_machine_class(o));
+    cpuinfo("model name", text, sizeof text);
+    records_put(f, RESULT_CPU_MODEL, "%s", text);
+    cpu_isa(text, sizeof text);
+    records_put(f, RESULT_CPU_ISA, "%s", text);
     write_dataset(f, o->data_dir);
     file_sha256(o->cfg, hex);
-    fprintf(f, "cfg\t%s\ncfg_sha256\t%s\nmax_epochs\t%d\n", o->cfg, hex, o->max_epochs);
+    records_put(f, RESULT_CFG, "%s", o->cfg);
+    records_put(f, RESULT_CFG_SHA256, "%s", hex);
+    records_put(f, RESULT_MAX_EPOCHS, "%d", o->max_epochs);
     const char *pretrained = strcmp(o->init, "pretrained") ? NULL : o->pretrained;
     if (pretrained) file_sha256(pretrained, hex);
-    fprintf(f, "pretrained\t%s\npretrained_sha256\t%s\n", pretrained ? pretrained : "none", pretrained ? hex : "none");
-    fprintf(f, "command\t%s\ncwd\t%s\nstarted\t%s\nfinished\t%s\n", process.command, process.cwd,
-            utc(process.started, start), utc(time(NULL), end));
+    records_put(f, RESULT_PRETRAINED, "%s", pretrained ? pretrained : "none");
+    records_put(f, RESULT_PRETRAINED_SHA256, "%s", pretrained ? hex : "none");
+    records_put(f, RESULT_COMMAND, "%s", process.command);
+    records_put(f, RESULT_CWD, "%s", process.cwd);
+    records_put(f, RESULT_STARTED, "%s", utc(process.started, start));
+    records_put(f, RESULT_FINISHED, "%s", utc(time(NULL), end));
 }

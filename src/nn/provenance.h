@@ -26,9 +26,10 @@ const char *provenance_machine_class(const train_options *o);
 /* Prints what `nutl --version` shows: the build, the libraries, the CPU and the kernels' choices. */
 void provenance_print_version(FILE *f);
 
-/* Writes into f the provenance lines (key<TAB>value) of the result record of the run with options o:
-   build, libraries, machine, dataset (each split's seed and digests, and their identity dataset_id),
-   configuration and pretrained weights with their SHA-256, command line, working folder, times. */
+/* Writes into f the provenance lines of the result record of the run with options o (core/records.h,
+   from RESULT_LIBRARIES on; RESULT_BUILD, earlier in the file, is provenance_build()): libraries,
+   machine, dataset (each split's seed and digests, and their identity dataset_id), configuration and
+   pretrained weights with their SHA-256, command line, working folder, times. */
 void provenance_write(FILE *f, const train_options *o);
 
 #endif
