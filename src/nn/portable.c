@@ -3,6 +3,7 @@
 #include <cblas.h>
 #include <errno.h>
 #include <dnnl.h>
+#include <dnnl_debug.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,24 +41,9 @@ int portable_enter(int argc, char **argv)
     nutl_die("--portable: cannot re-execute %s to pin the kernels: %s", argv[0], strerror(errno));
 }
 
-/* Returns the name of oneDNN's instruction-set level isa. */
-static const char *isa_name(dnnl_cpu_isa_t isa)
-{
-    static const struct { dnnl_cpu_isa_t isa; const char *name; } names[] = {
-        {dnnl_cpu_isa_sse41, "sse41"}, {dnnl_cpu_isa_avx, "avx"}, {dnnl_cpu_isa_avx2, "avx2"},
-        {dnnl_cpu_isa_avx512_mic, "avx512_mic"}, {dnnl_cpu_isa_avx512_mic_4ops, "avx512_mic_4ops"},
-        {dnnl_cpu_isa_avx512_core, "avx512_core"}, {dnnl_cpu_isa_avx512_core_vnni, "avx512_core_vnni"},
-        {dnnl_cpu_isa_avx512_core_bf16, "avx512_core_bf16"}, {dnnl_cpu_isa_avx512_core_amx, "avx512_core_amx"},
-        {dnnl_cpu_isa_avx2_vnni, "avx2_vnni"},
-    };
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        if (names[k].isa == isa) return names[k].name;
-    return "unknown";
-}
-
 const char *portable_kernels(char *buf, size_t len)
 {
-    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", isa_name(dnnl_get_effective_cpu_isa()), openblas_get_corename());
+    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa()), openblas_get_corename());
     return buf;
 }
 
