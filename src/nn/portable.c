@@ -43,7 +43,9 @@ int portable_enter(int argc, char **argv)
 
 const char *portable_kernels(char *buf, size_t len)
 {
-    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa()), openblas_get_corename());
+    const char *isa = dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa());
+    if (!strncmp(isa, "cpu_isa_", 8)) isa += 8; /* "cpu_isa_avx2" -> "avx2" */
+    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", isa, openblas_get_corename());
     return buf;
 }
 
