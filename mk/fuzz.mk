@@ -61,7 +61,8 @@ fuzz: fuzz-build
 fuzz-corpus: fuzz-build
 	@for h in $(FUZZ); do \
 	  mkdir -p tests/fuzz/corpus/$$h.new && \
-	  $(FUZZ_BUILD)/fuzz_$$h $(FUZZ_OPTIONS) -merge=1 tests/fuzz/corpus/$$h.new tests/fuzz/corpus/$$h \
+	  ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BUILD)/fuzz_$$h $(FUZZ_OPTIONS) -merge=1 -artifact_prefix=$(FUZZ_BUILD)/$$h-merge- \
+	    tests/fuzz/corpus/$$h.new tests/fuzz/corpus/$$h \
 	    $(FUZZ_BUILD)/corpus/$$h 2>$(FUZZ_BUILD)/$$h.merge.log && \
 	  rm -rf tests/fuzz/corpus/$$h && mv tests/fuzz/corpus/$$h.new tests/fuzz/corpus/$$h && \
 	  echo "fuzz-corpus: $$h: $$(ls tests/fuzz/corpus/$$h | wc -l) inputs" || exit 1; \
