@@ -1,4 +1,4 @@
-# CPU speed against PyTorch: `nutl bench` and bench/torch_bench.py (torchvision resnet18, 3
+# CPU speed against PyTorch: `nutl bench` and dev/torch_bench.py (torchvision resnet18, 3
 # classes, SGD momentum 0.9) at 224x224 and at the smoke protocol's image size (224 / its downsample),
 # batch 32, the same thread count, with the ratios nutl/torch. A few minutes on 2 cores.
 #   make bench [BENCH_THREADS=T] [BENCH_ITERS_224=N] [BENCH_ITERS_SMALL=N]
@@ -11,4 +11,4 @@ BENCH_SMALL = $$((224 / $$(bin/nutl conf smoke downsample)))
 
 .PHONY: bench
 bench: bin/nutl
-	bash bench/compare.sh $(BENCH_THREADS) $(BENCH_BATCH) 224:$(BENCH_ITERS_224) $(BENCH_SMALL):$(BENCH_ITERS_SMALL)
+	bash scripts/bench-compare.sh $(BENCH_THREADS) $(BENCH_BATCH) 224:$(BENCH_ITERS_224) $(BENCH_SMALL):$(BENCH_ITERS_SMALL)

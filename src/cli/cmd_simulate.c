@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/args.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
 #include "core/seed.h"
@@ -28,48 +29,44 @@ typedef struct {
     const char *out;
 } options;
 
-static long parse_long(const char *opt, const char *s, long lo, long hi)
+static const char usage[] =
+    "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]";
+
+/* Dies naming the option unless v is in [lo, hi]. */
+static void check_range(const char *option, long v, long lo, long hi)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (*end || end == s || errno || v < lo || v > hi)
-        nutl_die("simulate: %s '%s' is not an integer in [%ld, %ld]", opt, s, lo, hi);
-    return v;
+    if (v < lo || v > hi) nutl_die("simulate: %s %ld is not in [%ld, %ld]", option, v, lo, hi);
 }
 
-static double parse_double(const char *opt, const char *s)
+/* Dies naming the option unless v is an energy nutl simulates: (0, 1000) GeV. */
+static void check_energy(const char *option, double v)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (*end || end == s || !(v > 0 && v < 1e3)) nutl_die("simulate: %s '%s' is not an energy in GeV", opt, s);
-    return v;
+    if (!(v > 0 && v < 1e3)) nutl_die("simulate: %s %g is not an energy in GeV in (0, 1000)", option, v);
 }
 
 static void parse(int argc, char **argv, options *o)
 {
     *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4};
     int have_seed = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i + 1 >= argc) nutl_die("simulate: option %s needs a value", argv[i]);
-        const char *a = argv[i], *v = argv[++i];
-        if (!strcmp(a, "--events")) o->events = parse_long(a, v, 1, 100000000);
-        else if (!strcmp(a, "--seed")) {
-            char *end;
-            errno = 0;
-            o->seed = strtoull(v, &end, 10);
-            if (*end || end == v || errno || v[0] == '-') nutl_die("simulate: --seed '%s' is not a non-negative integer", v);
-            have_seed = 1;
-        } else if (!strcmp(a, "--out")) o->out = v;
-        else if (!strcmp(a, "--downsample")) o->downsample = parse_long(a, v, 1, IMAGE_PIXELS);
-        else if (!strcmp(a, "--threads")) o->threads = parse_long(a, v, 1, 1024);
-        else if (!strcmp(a, "--emin")) o->emin = parse_double(a, v);
-        else if (!strcmp(a, "--emax")) o->emax = parse_double(a, v);
-        else nutl_die("simulate: unknown option %s", a);
-    }
-    if (o->events < 0 || !have_seed || !o->out)
-        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]");
-    if (IMAGE_PIXELS % o->downsample) nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
+    const arg_spec specs[] = {
+        {"--events", ARG_LONG, &o->events, NULL, "N  events in the split, equal thirds of each class (required)"},
+        {"--seed", ARG_SEED, &o->seed, &have_seed, "S  the split's seed; each event's derives from it (required)"},
+        {"--out", ARG_STRING, &o->out, NULL, "DIR  the split's folder (required)"},
+        {"--downsample", ARG_LONG, &o->downsample, NULL, "K  sum K x K pixel blocks: 224 / K pixel images (default 1)"},
+        {"--threads", ARG_LONG, &o->threads, NULL, "T  threads; the bytes do not depend on T (default 1)"},
+        {"--emin", ARG_DOUBLE, &o->emin, NULL, "GEV  lowest neutrino energy (default 1)"},
+        {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest neutrino energy (default 4)"},
+        {NULL, 0, NULL, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, NULL, 0, usage);
+    if (o->events < 0 || !have_seed || !o->out) nutl_die("usage: %s", usage);
+    check_range("--events", o->events, 1, 100000000);
+    check_range("--downsample", o->downsample, 1, IMAGE_PIXELS);
+    check_range("--threads", o->threads, 1, 1024);
+    check_energy("--emin", o->emin);
+    check_energy("--emax", o->emax);
+    if (IMAGE_PIXELS % o->downsample)
+        nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
 }
 

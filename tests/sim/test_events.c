@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "../check.h"
 #include "cli/commands.h"
 #include "sim/dataset.h"
 #include "sim/event.h"

@@ -2,7 +2,7 @@
 on random input, then run in inference mode, on T threads. Prints the same lines as `nutl bench`, the
 rates likewise from the median iteration time after one warm-up iteration.
 
-usage: /usr/bin/python3 bench/torch_bench.py --size S --batch B --iters N --threads T
+usage: /usr/bin/python3 dev/torch_bench.py --size S --batch B --iters N --threads T
 """
 import argparse
 import resource
