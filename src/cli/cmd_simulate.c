@@ -145,55 +145,87 @@ static void progress(long done, long n, double t0)
     if (done == n) fputc('\n', stderr);
 }
 
+/* What each thread simulates into: its workspace and image. */
+typedef struct {
+    int n;
+    event_workspace *ws;
+    float **img;
+} workers;
+
+/* Returns n workers for side x side images (3 views each). */
+static workers workers_new(int n, int side)
+{
+    workers w = {n, nutl_calloc(sizeof *w.ws * (size_t)n, "workspaces"),
+                 nutl_calloc(sizeof *w.img * (size_t)n, "images")};
+    for (int k = 0; k < n; k++) {
+        event_workspace_init(&w.ws[k]);
+        w.img[k] = nutl_calloc(sizeof **w.img * 3 * (size_t)side * side, "image");
+    }
+    return w;
+}
+
+static void workers_free(workers *w)
+{
+    for (int k = 0; k < w->n; k++) {
+        event_workspace_free(&w->ws[k]);
+        free(w->img[k]);
+    }
+    free(w->img);
+    free(w->ws);
+}
+
+/* Simulates every event, BLOCK at a time in parallel, and writes them in order to the dataset and the
+   truth file. Returns the number of particles dropped (outside the detector). */
+static long simulate_events(const options *o, const physics *ph, const int *cls, dataset_writer *out,
+                            FILE *truth)
+{
+    int side = IMAGE_PIXELS / (int)o->downsample, nt = (int)o->threads, tty = isatty(STDERR_FILENO);
+    event_config cfg = {o->emin * 1e3, o->emax * 1e3, (int)o->downsample};
+    workers w = workers_new(nt, side);
+    slot *s = nutl_calloc(sizeof *s * BLOCK, "event slots");
+    double t0 = seconds_now();
+    long dropped = 0;
+    for (long start = 0; start < o->events; start += BLOCK) {
+        long m = o->events - start < BLOCK ? o->events - start : BLOCK;
+#pragma omp parallel for schedule(dynamic, 4) num_threads(nt)
+        for (long j = 0; j < m; j++) {
+            int tid = omp_get_thread_num();
+            long i = start + j;
+            event_simulate(ph, &cfg, cls[i], event_seed(o->seed, i), &w.ws[tid], &s[j].truth, w.img[tid]);
+            s[j].len = dataset_encode(w.img[tid], side, (int)i, &s[j].record, &s[j].cap);
+        }
+        for (long j = 0; j < m; j++) {
+            long i = start + j;
+            dataset_append(out, (int)i, cls[i], s[j].truth.in.enu * 1e-3, i, s[j].record, s[j].len);
+            truth_line(truth, i, &s[j].truth);
+            dropped += s[j].truth.dropped;
+        }
+        if (tty) progress(start + m, o->events, t0);
+    }
+    for (int j = 0; j < BLOCK; j++) free(s[j].record);
+    free(s);
+    workers_free(&w);
+    return dropped;
+}
+
 int cmd_simulate(int argc, char **argv)
 {
     options o;
     parse(argc, argv, &o);
     mkdir_p(o.out);
-    int side = IMAGE_PIXELS / (int)o.downsample, nt = (int)o.threads, tty = isatty(STDERR_FILENO);
-    event_config cfg = {o.emin * 1e3, o.emax * 1e3, (int)o.downsample};
     physics *ph = physics_new();
     int *cls = class_order(o.events, o.seed);
-    event_workspace *ws = nutl_calloc(sizeof *ws * (size_t)nt, "workspaces");
-    float **img = nutl_calloc(sizeof *img * (size_t)nt, "images");
-    for (int k = 0; k < nt; k++) {
-        event_workspace_init(&ws[k]);
-        img[k] = nutl_calloc(sizeof **img * 3 * (size_t)side * side, "image");
-    }
-    slot *s = nutl_calloc(sizeof *s * BLOCK, "event slots");
     char truth_path[4096];
     snprintf(truth_path, sizeof truth_path, "%s/%s", o.out, DATASET_TRUTH_FILE);
     FILE *truth = atomic_open(truth_path);
     truth_header(truth);
+    int side = IMAGE_PIXELS / (int)o.downsample;
     dataset_writer *w = dataset_create(o.out, (int)o.events, side, (int)o.downsample, o.seed);
-    double t0 = seconds_now();
-    long dropped = 0;
-    for (long start = 0; start < o.events; start += BLOCK) {
-        long m = o.events - start < BLOCK ? o.events - start : BLOCK;
-#pragma omp parallel for schedule(dynamic, 4) num_threads(nt)
-        for (long j = 0; j < m; j++) {
-            int tid = omp_get_thread_num();
-            long i = start + j;
-            event_simulate(ph, &cfg, cls[i], event_seed(o.seed, i), &ws[tid], &s[j].truth, img[tid]);
-            s[j].len = dataset_encode(img[tid], side, (int)i, &s[j].record, &s[j].cap);
-        }
-        for (long j = 0; j < m; j++) {
-            long i = start + j;
-            dataset_append(w, (int)i, cls[i], s[j].truth.in.enu * 1e-3, i, s[j].record, s[j].len);
-            truth_line(truth, i, &s[j].truth);
-            dropped += s[j].truth.dropped;
-        }
-        if (tty) progress(start + m, o.events, t0);
-    }
+    long dropped = simulate_events(&o, ph, cls, w, truth);
     dataset_commit(w);
     atomic_commit(truth, truth_path);
     write_meta(o.out, &o, dropped);
-    for (int k = 0; k < nt; k++) {
-        event_workspace_free(&ws[k]);
-        free(img[k]);
-    }
-    for (int j = 0; j < BLOCK; j++) free(s[j].record);
-    free(s); free(img); free(ws); free(cls);
+    free(cls);
     physics_free(ph);
     return 0;
 }
