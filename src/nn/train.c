@@ -117,7 +117,6 @@ static int file_exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
-
 /* Where an epoch stands, for its progress lines. */
 typedef struct {
     int epoch, batches, batch_size;
@@ -181,6 +180,8 @@ static void append_log(const char *dir, const char *line)
     if (!f || fputs(line, f) < 0 || fclose(f)) nutl_die("%s: cannot append to the log", path);
 }
 
+/* Trains epoch after epoch until the schedule says stop (the paper's protocol): after each, the validation
+   loss steers the schedule, the best weights are kept, and a checkpoint and a log line are written. */
 static void train_loop(network *net, const train_options *o, const splits *s, const int *order, const char *dir,
                        checkpoint_state *ck)
 {
@@ -344,6 +345,7 @@ static void finish(training *t)
            confusion_macro_f1(&sum.val.matrix), confusion_macro_f1(&sum.test.matrix));
 }
 
+/* Frees t and the data and network it holds. */
 static void free_training(training *t)
 {
     free(t->order);

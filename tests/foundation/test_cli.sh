@@ -5,18 +5,21 @@ set -u
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 repo=$(pwd)
+# check_help PROGRAM [COMMAND]: --help exits 0, prints "usage: PROGRAM [COMMAND]" on stdout only, and
+# explains every option of the usage line on a line of its own.
+check_help() {
+  "$@" --help >"$tmp/help" 2>"$tmp/err" || fail "$* --help: exit $?: $(cat "$tmp/err")"
+  [ ! -s "$tmp/err" ] || fail "$* --help wrote to stderr: $(cat "$tmp/err")"
+  head -n 1 "$tmp/help" | grep -q "^usage: $(basename "$1")${2:+ $2}" || fail "$* --help: $(head -n 1 "$tmp/help")"
+  for flag in $(head -n 1 "$tmp/help" | grep -o -- '--[a-z-]*' | sort -u); do
+    grep -q "^  $flag " "$tmp/help" || fail "$* --help does not explain $flag"
+  done
+  echo "ok $* --help ($(wc -l <"$tmp/help") lines)"
+}
 commands=$(bin/nutl --help | awk 'NR > 1 {print $1}')
 [ "$(wc -w <<<"$commands")" -ge 13 ] || fail "nutl --help lists: $commands"
-for c in $commands; do
-  bin/nutl "$c" --help >"$tmp/help" 2>"$tmp/err" || fail "nutl $c --help: exit $?: $(cat "$tmp/err")"
-  [ ! -s "$tmp/err" ] || fail "nutl $c --help wrote to stderr: $(cat "$tmp/err")"
-  head -n 1 "$tmp/help" | grep -q "^usage: nutl $c" || fail "nutl $c --help: $(head -n 1 "$tmp/help")"
-  # every option of the usage line is explained on a line of its own
-  for flag in $(head -n 1 "$tmp/help" | grep -o -- '--[a-z-]*' | sort -u); do
-    grep -q "^  $flag " "$tmp/help" || fail "nutl $c --help does not explain $flag"
-  done
-  echo "ok nutl $c --help ($(wc -l <"$tmp/help") lines)"
-done
+for c in $commands; do check_help bin/nutl "$c"; done
+check_help bin/nutl-analyse
 
 for split in train:30:21 val:15:22 test:15:23; do
   IFS=: read name n seed <<<"$split"
