@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mixing.h"
 #include "paper.h"
 #include "report.h"
 #include "study.h"
@@ -16,16 +17,17 @@
 
 static const char usage[] =
     "nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]"
-    " [--energy-bins LOW:HIGH:N]";
+    " [--energy-bins LOW:HIGH:N] [--allow-mixed]";
 
 typedef struct {
     const char *protocol, *runs, *out, *conf, *paper, *bins;
+    int allow_mixed;
 } options;
 
 /* Returns the options from argv; prints the usage and exits on --help; dies on a bad argument. */
 static options parse_options(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6"};
+    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", 0};
     const arg_spec specs[] = {
         {"--protocol", ARG_STRING, &o.protocol, NULL, "NAME  the protocol analysed (required)"},
         {"--runs", ARG_STRING, &o.runs, NULL, "DIR  its result records (default runs/NAME)"},
@@ -33,6 +35,8 @@ static options parse_options(int argc, char **argv)
         {"--conf", ARG_STRING, &o.conf, NULL, "FILE  its preset (default cfg/protocols/NAME.conf)"},
         {"--paper", ARG_STRING, &o.paper, NULL, "DIR  the paper's values (default analysis/paper)"},
         {"--energy-bins", ARG_STRING, &o.bins, NULL, "LOW:HIGH:N  Fig. 6's true-energy bins in GeV (default 1:4:6)"},
+        {"--allow-mixed", ARG_FLAG, &o.allow_mixed, NULL,
+         " combine records that differ in build, libraries, dataset or machine class (refused by default)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc - 1, argv + 1, specs, NULL, 0, usage);
@@ -88,15 +92,23 @@ int main(int argc, char **argv)
     static paper_ref paper;
     static report r;
     study_load(&s, o.protocol, conf_path, runs_dir);
+    char mixed[4096] = "";
+    if (mixing_check(&s, mixed, sizeof mixed)) {
+        if (!o.allow_mixed) nutl_die("%s; --allow-mixed combines them anyway", mixed);
+        fprintf(stderr, "nutl-analyse: %s; combined anyway (--allow-mixed), as every table says\n", mixed);
+    }
     paper_load(&paper, o.paper);
     snprintf(data, sizeof data, "%s/data", out_dir);
     make_dirs(data);
     report_prepare(&r, &s, &paper, out_dir, edges, n_bins);
+    snprintf(r.mixed, sizeof r.mixed, "%s", mixed);
     report_tables(&r);
     report_figures(&r);
     verdict_write(out_dir);
     fprintf(stderr, "nutl-analyse: %s: %d networks in %d cells (%ld expected), %d malformed skipped; wrote %s\n",
             s.name, s.n_records, s.n_cells, s.n_cells * s.members, s.n_skipped, out_dir);
+    fprintf(stderr, "nutl-analyse: build %s; dataset_id %s; machine class %s\n", *s.builds ? s.builds : "none",
+            *s.datasets ? s.datasets : "none", *s.machines ? s.machines : "none");
     study_free(&s);
     return 0;
 }
