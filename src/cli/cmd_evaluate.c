@@ -15,14 +15,14 @@
 
 static const char usage[] =
     "nutl evaluate --weights W --data SPLIT_DIR [--cfg cfg/resnet18.cfg] [--out PREDICTIONS.tsv] [--threads T]"
-    " [--saturation-mev X] [--normalize imagenet|none]";
+    " [--saturation-mev X] [--normalize imagenet|none] [--loader-threads T]";
 
 int cmd_evaluate(int argc, char **argv)
 {
     char default_cfg[NUTL_PATH_MAX];
     const char *weights = NULL, *data = NULL, *cfg = util_install_path(default_cfg, "cfg/resnet18.cfg"), *out = NULL,
                *normalize = "imagenet";
-    int threads = 1;
+    int threads = 1, loader_threads = 0;
     input_transform t = {0};
     const arg_spec specs[] = {
         {"--weights", ARG_STRING, &weights, NULL, "FILE  the trained network's weights (required)"},
@@ -32,6 +32,7 @@ int cmd_evaluate(int argc, char **argv)
         {"--threads", ARG_INT, &threads, NULL, "T  OpenBLAS and OpenMP threads (default 1)"},
         {"--saturation-mev", ARG_DOUBLE, &t.saturation_mev, NULL, "X  input = min(E / X, 1) (default 10 x k)"},
         {"--normalize", ARG_STRING, &normalize, NULL, "imagenet|none  input normalisation (default imagenet)"},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, 0, usage);
@@ -40,6 +41,7 @@ int cmd_evaluate(int argc, char **argv)
         nutl_die("--normalize '%s': imagenet or none", normalize);
     t.imagenet_normalize = !strcmp(normalize, "imagenet");
     device_set_threads(threads > 0 ? threads : 1);
+    loader_set_threads(loader_threads);
 
     dataset *d = dataset_open(data);
     if (t.saturation_mev <= 0) t.saturation_mev = input_default_saturation(d);

@@ -14,7 +14,7 @@ static const char usage[] =
     "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
-    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--progress S]";
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--progress S] [--loader-threads T]";
 
 /* The seed of the cell the options train, by the grid's rule. */
 static uint64_t cell_seed(const train_options *o)
@@ -32,7 +32,7 @@ int cmd_train(int argc, char **argv)
                        .learning_rate = 0.001, .momentum = 0.9, .decay = 0, .progress_seconds = 10,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
     const char *scheme = "all", *normalize = "imagenet";
-    int seed_given = 0;
+    int seed_given = 0, loader_threads = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &o.cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
         {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained  initial weights (default kaiming)"},
@@ -54,6 +54,7 @@ int cmd_train(int argc, char **argv)
         {"--deterministic", ARG_FLAG, &o.deterministic, NULL, " GPU: deterministic cuDNN algorithms only"},
         {"--progress", ARG_DOUBLE, &o.progress_seconds, NULL, "S  a progress line every S seconds (default 10)"},
         {"--out", ARG_STRING, &o.out, NULL, "RUNDIR  the run folder (required)"},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, &o.data_dir, 1, usage);
@@ -67,5 +68,6 @@ int cmd_train(int argc, char **argv)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
     if (!seed_given) o.seed = cell_seed(&o);
+    loader_set_threads(loader_threads);
     return train_run(&o);
 }
