@@ -28,15 +28,15 @@ NUTL_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknow
 DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET_PATCHES)))
 
 CC := gcc
-# src/ holds one folder per subsystem; includes name it ("sim/event.h"). core and sim (the simulator and
-# the dataset format) compile without Darknet's headers, so a dependency in the wrong direction fails
+# src/ holds one folder per subsystem; includes name it ("sim/event.h"). core, sim (the simulator and
+# the dataset format) and difficulty (the separability index) compile without Darknet's headers, so a dependency in the wrong direction fails
 # to build; nn, convert and cli see Darknet. -MMD -MP: objects depend on the headers they include.
 BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc
 CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
 	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"'
 LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
-SUBSYSTEMS := core sim nn convert cli
+SUBSYSTEMS := core sim difficulty nn convert cli
 NUTL_SRCS := $(foreach s,$(SUBSYSTEMS),$(wildcard src/$(s)/*.c))
 NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
 LIB_OBJS := $(filter-out $(BUILD)/obj/cli/main.o,$(NUTL_OBJS))
@@ -68,6 +68,10 @@ $(BUILD)/obj/core/%.o: src/core/%.c
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/sim/%.o: src/sim/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/difficulty/%.o: src/difficulty/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 

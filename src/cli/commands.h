@@ -14,5 +14,6 @@ int cmd_train(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_separability(int argc, char **argv);
 
 #endif

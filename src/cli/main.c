@@ -18,6 +18,7 @@ static const struct command commands[] = {
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
     {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T]: a dataset split"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
+    {"separability", cmd_separability, "SPLIT_DIR [--folds K]: how well cheap per-event features separate the classes"},
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
