@@ -1,5 +1,6 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (physics.md); Q^2 from axial
+   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth; NC: each CC
+   fraction times that channel's measured or isospin-derived NC/CC ratio, sim_constants.h); Q^2 from axial
    dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
    energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
    a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
@@ -34,6 +35,14 @@ const char *channel_name(enum channel c);
 /* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex. */
 void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
                           interaction *in);
+
+/* Returns b in the DIS inelasticity density dsigma/dy ~ 1 + b (1-y)^2 of class cls (CC: qbar/q; NC:
+   from the Z's left- and right-handed quark couplings). */
+double interaction_dis_y_slope(enum event_class cls);
+
+/* Returns the probability that an interaction of class cls at enu (MeV) is in channel c, before the
+   kinematic limits and the <3-deposit rule remove some draws. */
+double interaction_channel_share(enum event_class cls, enum channel c, double enu);
 
 /* Returns how many final-state particles of species sp in has. */
 int interaction_count(const interaction *in, enum species sp);

@@ -103,6 +103,21 @@
 #define CHANNEL_MEC {0.19, 0.07, 0.04}
 #define CHANNEL_RES {0.33, 0.38, 0.39}
 #define CHANNEL_DIS {0.19, 0.40, 0.50}
+/* Neutral current: each channel's weight is the CC fraction above times that channel's NC/CC ratio
+   (then normalised), so NC gets its own energy dependence and channel mix. */
+#define SIN2_THETA_W 0.2312   /* weak mixing angle, PDG 2022 (effective, at the Z) */
+/* NC elastic / CC QE: Ahrens et al., PRD 35 (1987) 785 (BNL E734), sigma(nu p -> nu p) /
+   sigma(nu n -> mu- p) = 0.153 +- 0.018; on argon NC elastic acts on all 40 nucleons (nu n taken equal
+   to nu p), CC QE on the 22 neutrons. */
+#define NC_QE_RATIO (0.153 * (AR_PROTONS + AR_NEUTRONS) / AR_NEUTRONS)
+#define NC_MEC_RATIO NC_QE_RATIO /* 2p2h scales as the one-body quasi-elastic process (model) */
+/* Delta(1232) production, isospin 3/2: summed over p and n the Clebsch-Gordan weights give NC/CC =
+   (4/3)/(8/3) = 1/2 for the isovector current; the NC vector current carries 1 - 2 sin^2 theta_W, the
+   axial current 1, and the two are taken to contribute equally (Rein-Sehgal at these energies). */
+#define NC_RES_RATIO (0.5 * (1 + (1 - 2 * SIN2_THETA_W) * (1 - 2 * SIN2_THETA_W)) / 2)
+#define NC_DIS_RATIO 0.307 /* R_nu = sigma_NC / sigma_CC on isoscalar nuclei: CDHS, Abramowicz et al.,
+                              PRL 57 (1986) 298 (0.3072 +- 0.0033) */
+
 /* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to physics.md's table) */
 #define FSI_PION_ABSORB 0.25
 #define FSI_PION_CHARGE_EXCHANGE 0.06
