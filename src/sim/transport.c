@@ -40,12 +40,20 @@ static void *grow(void *buf, int *cap, size_t size, const char *what)
     return p;
 }
 
-static void deposit_add(transport *t, const double x[3], double e)
+/* Records energy e spread along the segment from a to b (a point when they coincide). */
+static void deposit_segment(transport *t, const double a[3], const double b[3], double e)
 {
     if (e <= 0) return;
     if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
-    t->dep[t->n_dep++] = (deposit){(float)x[0], (float)x[1], (float)x[2], (float)e};
+    t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
+                                   (float)(0.5 * (a[2] + b[2])), (float)e, (float)(0.5 * (b[0] - a[0])),
+                                   (float)(0.5 * (b[1] - a[1])), (float)(0.5 * (b[2] - a[2]))};
     t->deposited += (float)e; /* the ledger counts what the list holds */
+}
+
+static void deposit_add(transport *t, const double x[3], double e)
+{
+    deposit_segment(t, x, x, e);
 }
 
 static void push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
@@ -116,10 +124,10 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
     for (;;) {
         double range = eloss_range(el, p->t);
         if (p->t < cut) {
-            /* The rest is deposited over the residual range (< 1 cm): at its midpoint. */
+            /* The rest is deposited along the residual range (< 1 cm), straight ahead. */
             double x[3];
-            for (int k = 0; k < 3; k++) x[k] = p->pos[k] + 0.5 * range * p->dir[k];
-            if (transport_inside(x)) deposit_add(t, x, p->t);
+            for (int k = 0; k < 3; k++) x[k] = p->pos[k] + range * p->dir[k];
+            if (transport_inside(x)) deposit_segment(t, p->pos, x, p->t);
             else t->escaped += p->t;
             p->t = 0;
             return FATE_STOPPED;
@@ -136,17 +144,14 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             if (to_radiate < ds * rate) { ds = to_radiate / rate; rad = 1; }
             else to_radiate -= ds * rate;
         }
-        double end[3], mid[3];
-        for (int k = 0; k < 3; k++) {
-            end[k] = p->pos[k] + ds * p->dir[k];
-            mid[k] = p->pos[k] + 0.5 * ds * p->dir[k];
-        }
+        double end[3];
+        for (int k = 0; k < 3; k++) end[k] = p->pos[k] + ds * p->dir[k];
         if (!transport_inside(end)) {
             t->escaped += species_budget(p->sp, p->t);
             return FATE_LEFT;
         }
         double t0 = p->t, loss = physics_step_loss(ph, r, p->sp, t0, ds);
-        deposit_add(t, mid, loss);
+        deposit_segment(t, p->pos, end, loss);
         p->t = t0 - loss;
         p->length += ds;
         memcpy(p->pos, end, sizeof end);

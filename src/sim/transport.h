@@ -13,8 +13,11 @@
 #include "sim/particle.h"
 #include "sim/physics.h"
 
+/* Energy deposited along a straight segment (a charged particle's step) or at a point (hx = hy = hz = 0):
+   the readout spreads it uniformly along the segment. */
 typedef struct {
-    float x, y, z, e; /* position (cm) and energy (MeV) */
+    float x, y, z, e;  /* midpoint (cm) and energy (MeV) */
+    float hx, hy, hz;  /* half the segment, midpoint to end (cm) */
 } deposit;
 
 typedef struct {
