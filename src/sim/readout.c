@@ -1,7 +1,6 @@
 #include "sim/readout.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sim/sim_constants.h"
@@ -55,18 +54,14 @@ static void paint(canvas *cv, int v, int row, int col, double e)
     cv->inside += e;
 }
 
-/* Returns the number of parameters t in (0, 1) where a + t (b - a) crosses an integer, appended to t. */
+/* Returns the number of parameters t in (0, 1) where a + t (b - a) crosses an integer, written into t
+   in increasing order. */
 static int crossings(double a, double b, double *t)
 {
     int n = 0, lo = (int)floor(fmin(a, b)) + 1, hi = (int)ceil(fmax(a, b)) - 1;
-    for (int m = lo; m <= hi; m++) t[n++] = (m - a) / (b - a);
+    if (b > a) for (int m = lo; m <= hi; m++) t[n++] = (m - a) / (b - a);
+    else for (int m = hi; m >= lo; m--) t[n++] = (m - a) / (b - a);
     return n;
-}
-
-static int ascending(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 #define SEGMENT_MAX_CROSSINGS 64
@@ -81,13 +76,11 @@ static void paint_segment(canvas *cv, int v, double r0, double c0, double r1, do
         paint_segment(cv, v, rm, cm, r1, c1, 0.5 * e);
         return;
     }
-    double t[SEGMENT_MAX_CROSSINGS + 2];
-    int n = 1;
+    double tr[SEGMENT_MAX_CROSSINGS], tc[SEGMENT_MAX_CROSSINGS], t[SEGMENT_MAX_CROSSINGS + 2];
+    int nr = crossings(r0, r1, tr), nc = crossings(c0, c1, tc), n = 1, i = 0, j = 0;
     t[0] = 0;
-    n += crossings(r0, r1, t + n);
-    n += crossings(c0, c1, t + n);
+    while (i < nr || j < nc) t[n++] = j >= nc || (i < nr && tr[i] < tc[j]) ? tr[i++] : tc[j++]; /* merge */
     t[n++] = 1;
-    qsort(t + 1, (size_t)(n - 2), sizeof *t, ascending);
     for (int j = 0; j + 1 < n; j++) {
         double dt = t[j + 1] - t[j], tm = 0.5 * (t[j] + t[j + 1]);
         if (dt > 0) paint(cv, v, (int)floor(r0 + tm * (r1 - r0)), (int)floor(c0 + tm * (c1 - c0)), e * dt);
