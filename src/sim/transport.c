@@ -114,6 +114,20 @@ static double brems_rate(double kin)
     return kin > BREMS_K_CUT ? 4.0 / 3 * log(kin / BREMS_K_CUT) / LAR_X0 : 0;
 }
 
+/* Emits a delta ray, sampled at the step's initial kinetic energy t0, from a random point of p's step
+   of length ds (p->pos is its start): its energy is taken from p's kinetic energy (skipped if p has
+   less left). */
+static void emit_delta_ray(transport *t, const physics *ph, const gsl_rng *r, particle *p, double t0, double ds)
+{
+    double cos_t, e = physics_delta_energy(ph, r, p->sp, t0, &cos_t), u = gsl_rng_uniform(r) * ds;
+    if (e >= p->t) return;
+    p->t -= e;
+    double d[3] = {p->dir[0], p->dir[1], p->dir[2]}, at[3];
+    dir_deflect(d, cos_t, 2 * M_PI * gsl_rng_uniform(r));
+    for (int k = 0; k < 3; k++) at[k] = p->pos[k] + u * p->dir[k];
+    push(t, SP_ELECTRON, at, d, e);
+}
+
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
     const eloss *el = physics_eloss(ph, p->sp);
@@ -121,6 +135,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
     double cut = electron ? ELECTRON_T_CUT : HADRON_T_STOP;
     double to_interact = hadron ? gsl_ran_exponential(r, 1) : INFINITY; /* in mean free paths */
     double to_radiate = electron ? gsl_ran_exponential(r, 1) : INFINITY;
+    double to_delta = electron ? INFINITY : gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
     for (;;) {
         double range = eloss_range(el, p->t);
         if (p->t < cut) {
@@ -153,6 +168,8 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
         double t0 = p->t, loss = physics_step_loss(ph, r, p->sp, t0, ds);
         deposit_segment(t, p->pos, end, loss);
         p->t = t0 - loss;
+        for (to_delta -= ds * physics_delta_rate(ph, p->sp, t0); to_delta < 0; to_delta += gsl_ran_exponential(r, 1))
+            emit_delta_ray(t, ph, r, p, t0, ds);
         p->length += ds;
         memcpy(p->pos, end, sizeof end);
         scatter(r, p, t0, ds);

@@ -1,7 +1,8 @@
 /* transport: carries the final-state particles of an interaction, and everything they make, through
    the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
    deposited + escaped + invisible = the sum of species_budget() over the particles given.
-   Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss and Highland scattering;
+   Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
+   Geant4-like production cut (mu, pi, p) and Highland scattering;
    pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
    an electromagnetic cascade develops particle by particle. */
@@ -43,8 +44,8 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
 
 /* Tracks one charged particle p (mu, pi, p, e+-) until it leaves the cube, stops (kinetic energy below
    the cut, deposited) or, for pi and p, interacts with a nucleus; updates p (position, direction, kinetic
-   energy, path length) and returns its fate. Makes no secondaries; bremsstrahlung photons of an
-   electron are pushed on t's stack. */
+   energy, path length) and returns its fate. Secondaries it makes are pushed on t's stack, not
+   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi and p. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
