@@ -1,7 +1,8 @@
-/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]:
+/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
+   [--response ideal|lar]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
-   depend only on N, S, K and the energy range, never on T. */
+   depend only on N, S, K, the energy range and the response, never on T. */
 #include <errno.h>
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
@@ -26,6 +27,7 @@ typedef struct {
     uint64_t seed;
     double emin, emax; /* GeV */
     const char *out;
+    int response;      /* enum response_kind */
 } options;
 
 static long parse_long(const char *opt, const char *s, long lo, long hi)
@@ -65,10 +67,13 @@ static void parse(int argc, char **argv, options *o)
         else if (!strcmp(a, "--threads")) o->threads = parse_long(a, v, 1, 1024);
         else if (!strcmp(a, "--emin")) o->emin = parse_double(a, v);
         else if (!strcmp(a, "--emax")) o->emax = parse_double(a, v);
+        else if (!strcmp(a, "--response")) {
+            if ((o->response = response_parse(v)) < 0) nutl_die("simulate: --response '%s' is not ideal or lar", v);
+        }
         else nutl_die("simulate: unknown option %s", a);
     }
     if (o->events < 0 || !have_seed || !o->out)
-        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]");
+        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV] [--response ideal|lar]");
     if (IMAGE_PIXELS % o->downsample) nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
 }
@@ -129,9 +134,11 @@ static void write_meta(const char *dir, const options *o, long dropped)
     FILE *f = atomic_open(path);
     fprintf(f, "format_version\t%d\nevents\t%ld\nseed\t%" PRIu64 "\ndownsample\t%ld\nimage_side\t%ld\n"
                "channels\tu,v,w\npixel_cm\t%g\ne_min_gev\t%g\ne_max_gev\t%g\nmin_deposits\t%d\n"
-               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n",
+               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
+               "response\t%s\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
-            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN);
+            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
+            response_name((enum response_kind)o->response));
     atomic_commit(f, path);
 }
 
@@ -154,7 +161,7 @@ int cmd_simulate(int argc, char **argv)
     parse(argc, argv, &o);
     mkdir_p(o.out);
     int side = IMAGE_PIXELS / (int)o.downsample, nt = (int)o.threads, tty = isatty(STDERR_FILENO);
-    event_config cfg = {o.emin * 1e3, o.emax * 1e3, (int)o.downsample};
+    event_config cfg = {o.emin * 1e3, o.emax * 1e3, (int)o.downsample, (enum response_kind)o.response};
     physics *ph = physics_new();
     int *cls = class_order(o.events, o.seed);
     event_workspace *ws = nutl_calloc(sizeof *ws * (size_t)nt, "workspaces");

@@ -52,9 +52,11 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->deposited = t->deposited;
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
+    int side = IMAGE_PIXELS / cfg->downsample;
+    if (cfg->response != RESPONSE_IDEAL) response_quench(physics_eloss(ph, SP_ELECTRON), w->tr.dep, t->n_dep);
     readout_crop(t->dep, t->n_dep, truth->in.vertex, &truth->crop);
     truth->image_energy = readout_image(t->dep, t->n_dep, &truth->crop, cfg->downsample, image);
-    int side = IMAGE_PIXELS / cfg->downsample;
+    if (cfg->response != RESPONSE_IDEAL) response_electronics(w->rng, image, side, cfg->downsample);
     for (int v = 0; v < N_VIEWS; v++)
         for (int p = 0; p < side * side; p++) truth->hits[v] += image[v * side * side + p] != 0;
 }

@@ -150,4 +150,20 @@
 #define BREMS_K_CUT 1.0                /* MeV: softer bremsstrahlung is continuous loss */
 #define PHOTON_E_CUT 0.1               /* MeV: softer photons are absorbed where they interact */
 
+/* ---- Detector response: `nutl simulate --response lar` (the default, ideal, is the paper's: none).
+   Pixel values become the collected charge times W_ion, in MeV. ---- */
+#define LAR_W_ION 23.6e-6      /* MeV per electron-ion pair in LAr (Miyajima et al., PRA 9 (1974) 1438) */
+#define DRIFT_FIELD 0.5        /* kV/cm, the DUNE far-detector design field */
+/* Modified box model R = ln(alpha + xi) / xi, xi = beta (dE/dx) / (rho E): ArgoNeuT, Acciarri et al.,
+   JINST 8 (2013) P08005, fitted at 0.481 kV/cm. */
+#define BOX_ALPHA 0.93
+#define BOX_BETA 0.212         /* (kV/cm)(g/cm^2)/MeV */
+/* Electronics, per 1 cm pixel: equivalent noise charge of cold front-end electronics after noise
+   filtering, a few hundred electrons (MicroBooNE, JINST 12 (2017) P08003); a zero-suppression
+   threshold in units of that noise (model); a 12-bit ADC of about 200 electrons per count (model,
+   MicroBooNE's order), saturating at 4096 counts. */
+#define NOISE_ELECTRONS 400.0
+#define THRESHOLD_NOISE_SIGMAS 4.0
+#define ADC_FULL_SCALE_ELECTRONS (4096 * 200.0)
+
 #endif
