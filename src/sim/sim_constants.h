@@ -70,6 +70,12 @@
 #define PROTON_LAMBDA_N 5
 #define PROTON_LAMBDA_T {20.0, 50.0, 100.0, 300.0, 4000.0}
 #define PROTON_LAMBDA_L {600.0, 200.0, 110.0, LAR_LAMBDA_INT, LAR_LAMBDA_INT}
+/* Neutrons above NEUTRON_T_CUT fly straight and interact inelastically with argon with the proton's
+   interaction length (charge symmetry of the nuclear force), knocking out a nucleon as a proton does:
+   their visible trace is the protons they knock out. Below the cut (the lowest point of the proton
+   table; elastic scattering on argon, whose recoils are invisible, dominates there) their kinetic
+   energy is booked invisible: the MeV-scale inelastic and capture gammas are not simulated. */
+#define NEUTRON_T_CUT 20.0
 #define NUCLEON_SEPARATION 8.0 /* MeV lost to binding per nucleon knocked out of argon (model) */
 #define PION_ABSORPTION_FRACTION 0.35    /* of pion-argon interactions below 400 MeV (GENIE hA-like) */
 #define PION_CHARGE_EXCHANGE_FRACTION 0.10

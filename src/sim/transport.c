@@ -230,6 +230,19 @@ static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
     t->invisible += 2 * NUCLEON_SEPARATION;
 }
 
+enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p)
+{
+    if (p->t < NEUTRON_T_CUT) { t->invisible += p->t; return FATE_STOPPED; }
+    double d = gsl_ran_exponential(r, physics_hadron_path(ph, 0, p->t));
+    for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
+    p->length += d;
+    if (!transport_inside(p->pos)) { t->escaped += p->t; return FATE_LEFT; }
+    double q = p->t - 2 * NUCLEON_SEPARATION;
+    knock_out(t, r, p, q, SP_NEUTRON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
+    t->invisible += 2 * NUCLEON_SEPARATION;
+    return FATE_INTERACTED;
+}
+
 /* A charged pion's interaction with an argon nucleus: absorption, charge exchange to a pi0, pion
    production above PION_PRODUCTION_T, or quasi-elastic knock-out of a nucleon. */
 static void pion_interact(transport *t, const gsl_rng *r, const particle *p)
@@ -357,7 +370,8 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
         switch (cur.sp) {
         case SP_GAMMA: photon_interact(t, ph, r, &cur); break;
         case SP_PION_ZERO: transport_decay_pi0(t, r, &cur); break;
-        case SP_NEUTRON: case SP_NEUTRINO: t->invisible += species_budget(cur.sp, cur.t); break;
+        case SP_NEUTRON: transport_neutron(t, ph, r, &cur); break;
+        case SP_NEUTRINO: t->invisible += species_budget(cur.sp, cur.t); break;
         default: charged_run(t, ph, r, &cur); break;
         }
     }

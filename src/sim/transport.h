@@ -2,7 +2,8 @@
    the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
    deposited + escaped + invisible = the sum of species_budget() over the particles given.
    Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
-   Geant4-like production cut (mu, pi, p) and Highland scattering;
+   Geant4-like production cut (mu, pi, p) and Highland scattering; neutrons above NEUTRON_T_CUT knock
+   nucleons out of argon;
    pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
    an electromagnetic cascade develops particle by particle. */
@@ -47,6 +48,11 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
    energy, path length) and returns its fate. Secondaries it makes are pushed on t's stack, not
    tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi and p. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
+
+/* Flies neutron p: below NEUTRON_T_CUT its energy is booked invisible (FATE_STOPPED); otherwise it
+   travels an exponential distance with the nucleon-argon interaction length and leaves the cube
+   (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack (FATE_INTERACTED). Updates p. */
+enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
    rest frame. */
