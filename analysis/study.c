@@ -108,7 +108,7 @@ static void summarise_cell(study_cell *c)
     c->test_f1 = ensemble_summarise(x, c->n);
     for (int i = 0; i < c->n; i++) x[i] = c->net[i]->val_f1;
     c->val_f1 = ensemble_summarise(x, c->n);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    for (int k = 0; k < N_CLASSES; k++) {
         for (int i = 0; i < c->n; i++) x[i] = c->net[i]->acc[k];
         c->acc[k] = ensemble_summarise(x, c->n);
     }

@@ -18,7 +18,7 @@ typedef struct {
     long train_images;
     int n;                /* finished, well-formed networks */
     const record **net;   /* those n networks, in member order */
-    ensemble_stat test_f1, val_f1, acc[RECORD_CLASSES];
+    ensemble_stat test_f1, val_f1, acc[N_CLASSES];
     const record *best_test, *best_val; /* highest test F1 (the paper's choice), highest validation F1
                                            (the unbiased one); NULL when n = 0 */
 } study_cell;

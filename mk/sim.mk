@@ -2,16 +2,17 @@
 #   make dataset PROTOCOL=P   datasets/P/{train,val,test}: sizes, downsample, threads and base seed from
 #                             cfg/protocols/P.conf; each split's seed is `bin/nutl seed <base> <split>`.
 #                             A split whose meta.tsv (written last) exists is complete and is skipped.
-#                             Optional preset key `response = ideal|lar` (default ideal, the paper's).
+#                             Preset key `response = ideal|lar` (ideal: the paper's images).
 #   make fig1 PROTOCOL=P      paper-figures/P/fig1.png and .pdf: three test events in the (w, x) view
 #   make bench-sim            events/s (one thread, 224x224, writing included) and bytes/event on disk
 LDLIBS += -lz
 
 SIM_CONF := cfg/protocols/$(PROTOCOL).conf
-sim_conf = $(strip $(shell sed -n 's/^$(1)[[:space:]]*=[[:space:]]*//p' $(SIM_CONF)))
+# A preset's value, read by bin/nutl itself (nutl conf): only in recipes, once bin/nutl is built.
+sim_conf = $(strip $(shell bin/nutl conf $(PROTOCOL) $(1)))
 SIM_DATA := datasets/$(PROTOCOL)
 SIM_THREADS ?= $(call sim_conf,threads)
-SIM_RESPONSE = $(or $(call sim_conf,response),ideal)
+SIM_RESPONSE = $(call sim_conf,response)
 FIG1_DIR := paper-figures/$(PROTOCOL)
 FIG1_WORK := build/fig1/$(PROTOCOL)
 BENCH_EVENTS ?= 3000

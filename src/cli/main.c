@@ -22,7 +22,9 @@ static const struct command commands[] = {
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
+    {"conf", cmd_conf, "PRESET KEY: the value of KEY in the protocol preset cfg/protocols/PRESET.conf"},
     {"grid", cmd_grid, "PROTOCOL [--unfinished]: the protocol's cells, seeds and train commands"},
+    {"records", cmd_records, "result|predictions: the keys of result.tsv or the columns of a predictions file"},
     {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
 };
 
