@@ -49,7 +49,7 @@ static void dis_slope(void)
 
 static void nc_events(const physics *ph)
 {
-    event_config cfg = {1000, 4000, 4};
+    event_config cfg = {1000, 4000, 4, RESPONSE_IDEAL};
     event_workspace w;
     event_workspace_init(&w);
     float *img = calloc(3 * 56 * 56, sizeof *img);
