@@ -1,8 +1,9 @@
 /* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
-   [--response ideal|lar]:
+   [--response ideal|lar] [--without INGREDIENTS]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
-   depend only on N, S, K, the energy range and the response, never on T. */
+   depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
+   separated list of sim/ingredients.h's names, for ablation studies), never on T. */
 #include <errno.h>
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
@@ -16,6 +17,7 @@
 #include "cli/commands.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
+#include "sim/ingredients.h"
 #include "core/seed.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -28,6 +30,8 @@ typedef struct {
     double emin, emax; /* GeV */
     const char *out;
     int response;      /* enum response_kind */
+    const char *without; /* ingredients switched off, as given */
+    int off;             /* and as enum ingredient bits */
 } options;
 
 static long parse_long(const char *opt, const char *s, long lo, long hi)
@@ -50,7 +54,7 @@ static double parse_double(const char *opt, const char *s)
 
 static void parse(int argc, char **argv, options *o)
 {
-    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4};
+    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4, .without = "none"};
     int have_seed = 0;
     for (int i = 0; i < argc; i++) {
         if (i + 1 >= argc) nutl_die("simulate: option %s needs a value", argv[i]);
@@ -67,13 +71,17 @@ static void parse(int argc, char **argv, options *o)
         else if (!strcmp(a, "--threads")) o->threads = parse_long(a, v, 1, 1024);
         else if (!strcmp(a, "--emin")) o->emin = parse_double(a, v);
         else if (!strcmp(a, "--emax")) o->emax = parse_double(a, v);
-        else if (!strcmp(a, "--response")) {
+        else if (!strcmp(a, "--without")) {
+            if ((o->off = ingredients_parse(v)) < 0)
+                nutl_die("simulate: --without '%s': not a comma-separated list of nc-model, delta-rays, spreading, neutrons", v);
+            o->without = v;
+        } else if (!strcmp(a, "--response")) {
             if ((o->response = response_parse(v)) < 0) nutl_die("simulate: --response '%s' is not ideal or lar", v);
         }
         else nutl_die("simulate: unknown option %s", a);
     }
     if (o->events < 0 || !have_seed || !o->out)
-        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV] [--response ideal|lar]");
+        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV] [--response ideal|lar] [--without INGREDIENTS]");
     if (IMAGE_PIXELS % o->downsample) nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
 }
@@ -135,10 +143,10 @@ static void write_meta(const char *dir, const options *o, long dropped)
     fprintf(f, "format_version\t%d\nevents\t%ld\nseed\t%" PRIu64 "\ndownsample\t%ld\nimage_side\t%ld\n"
                "channels\tu,v,w\npixel_cm\t%g\ne_min_gev\t%g\ne_max_gev\t%g\nmin_deposits\t%d\n"
                "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
-               "response\t%s\n",
+               "response\t%s\nwithout\t%s\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
             o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
-            response_name((enum response_kind)o->response));
+            response_name((enum response_kind)o->response), o->without);
     atomic_commit(f, path);
 }
 
@@ -163,6 +171,7 @@ int cmd_simulate(int argc, char **argv)
     int side = IMAGE_PIXELS / (int)o.downsample, nt = (int)o.threads, tty = isatty(STDERR_FILENO);
     event_config cfg = {o.emin * 1e3, o.emax * 1e3, (int)o.downsample, (enum response_kind)o.response};
     physics *ph = physics_new();
+    physics_switch_off(ph, (unsigned)o.off);
     int *cls = class_order(o.events, o.seed);
     event_workspace *ws = nutl_calloc(sizeof *ws * (size_t)nt, "workspaces");
     float **img = nutl_calloc(sizeof *img * (size_t)nt, "images");

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/seed.h"
+#include "sim/ingredients.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -32,7 +33,7 @@ static int draw(const physics *ph, const event_config *cfg, enum event_class cls
     double enu = cfg->e_min + (cfg->e_max - cfg->e_min) * gsl_rng_uniform(r);
     double vertex[3] = {VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1), VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1),
                         VERTEX_Z + VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1)};
-    interaction_generate(r, cls, enu, vertex, &truth->in);
+    interaction_generate(r, cls, enu, vertex, physics_has(ph, ING_NC_MODEL), &truth->in);
     transport_reset(&w->tr);
     transport_run(&w->tr, ph, r, truth->in.fs, truth->in.n);
     return w->tr.n_dep;

@@ -314,11 +314,11 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         *nu = (w * w - m * m + *q2) / (2 * m);
         return 1;
     }
-    default: return dis_kinematics(r, in->cls, in->enu, q2, nu);
+    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in->enu, q2, nu);
     }
 }
 
-void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3], int nc_model,
                           interaction *in)
 {
     enum species lepton = cls == CLASS_NUMU_CC ? SP_MUON_MINUS : cls == CLASS_NUE_CC ? SP_ELECTRON : SP_NEUTRINO;
@@ -326,9 +326,10 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
     for (int tries = 0; tries < 100000; tries++) {
         memset(in, 0, sizeof *in);
         in->cls = cls;
+        in->nc_model = nc_model;
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
-        in->channel = channel_pick(r, cls, enu);
+        in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
         double el = enu - nu;

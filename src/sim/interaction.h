@@ -20,6 +20,7 @@ enum channel { CH_QE, CH_MEC, CH_RES, CH_DIS, N_CHANNELS };
 typedef struct {
     enum event_class cls;
     enum channel channel;
+    int nc_model;        /* 0: NC drawn with CC's channel fractions and DIS y (an ablation) */
     double enu;          /* neutrino energy */
     double y, q2, w;     /* inelasticity nu/E, Q^2 (MeV^2), hadronic invariant mass (MeV) */
     double lepton_e;     /* total energy of the outgoing lepton (the invisible neutrino for NC) */
@@ -32,8 +33,9 @@ typedef struct {
 /* Returns the name of channel c ("qe", "mec", "res", "dis"). */
 const char *channel_name(enum channel c);
 
-/* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex. */
-void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+/* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex; without the NC
+   model (nc_model 0), NC takes CC's channel fractions and DIS y density. */
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3], int nc_model,
                           interaction *in);
 
 /* Returns b in the DIS inelasticity density dsigma/dy ~ 1 + b (1-y)^2 of class cls (CC: qbar/q; NC:

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/ingredients.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -13,6 +14,7 @@ struct physics {
     eloss *muon, *pion, *proton, *electron;
     double landau_mean;   /* mean of the Landau density truncated at LANDAU_LAMBDA_MAX */
     double delta_cut;     /* delta-ray production cut, MeV */
+    unsigned ingredients; /* enum ingredient bits that are on */
     gsl_spline *landau_cut_mean; /* mean of the Landau density truncated at L, against ln L */
     gsl_spline *landau_cut_of_mean; /* its inverse: ln L against the truncated mean */
     gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
@@ -92,6 +94,7 @@ physics *physics_new(void)
     ph->landau_cut_mean = landau_cut_table(&ph->landau_cut_of_mean);
     ph->landau_mean = gsl_spline_eval(ph->landau_cut_mean, log(LANDAU_LAMBDA_MAX), NULL);
     ph->delta_cut = eloss_energy(ph->electron, DELTA_RAY_RANGE_CUT);
+    ph->ingredients = ING_ALL;
     static const double pe[] = PAIR_TABLE_E, pf[] = PAIR_TABLE_F;
     static const double pit[] = PION_LAMBDA_T, pil[] = PION_LAMBDA_L;
     static const double prt[] = PROTON_LAMBDA_T, prl[] = PROTON_LAMBDA_L;
@@ -115,6 +118,10 @@ void physics_free(physics *ph)
     gsl_spline_free(ph->proton_path);
     free(ph);
 }
+
+void physics_switch_off(physics *ph, unsigned off) { ph->ingredients &= ~off; }
+
+int physics_has(const physics *ph, unsigned i) { return (ph->ingredients & i) != 0; }
 
 const eloss *physics_eloss(const physics *ph, enum species sp)
 {
@@ -151,14 +158,14 @@ double physics_delta_tmax(enum species sp, double t)
 double physics_delta_rate(const physics *ph, enum species sp, double t)
 {
     double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
-    if (!emits_delta_rays(sp) || tmax <= tc) return 0;
+    if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
     return XI_PER_CM / b2 * (1 / tc - 1 / tmax - b2 / tmax * log(tmax / tc));
 }
 
 double physics_delta_mean(const physics *ph, enum species sp, double t)
 {
     double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
-    if (!emits_delta_rays(sp) || tmax <= tc) return 0;
+    if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
     return XI_PER_CM / b2 * (log(tmax / tc) - b2 * (tmax - tc) / tmax);
 }
 

@@ -12,8 +12,14 @@
 
 typedef struct physics physics;
 
-/* Returns the model with every table built. */
+/* Returns the model with every table built and every ingredient of ingredients.h on. */
 physics *physics_new(void);
+
+/* Switches off the ingredients in the set off (enum ingredient bits). */
+void physics_switch_off(physics *ph, unsigned off);
+
+/* Returns 1 if ingredient i (an enum ingredient bit) is on. */
+int physics_has(const physics *ph, unsigned i);
 
 void physics_free(physics *ph);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/ingredients.h"
 #include "sim/kinematics.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -40,20 +41,22 @@ static void *grow(void *buf, int *cap, size_t size, const char *what)
     return p;
 }
 
-/* Records energy e spread along the segment from a to b (a point when they coincide). */
-static void deposit_segment(transport *t, const double a[3], const double b[3], double e)
+/* Records energy e spread along the segment from a to b (a point when they coincide; at the midpoint
+   when spreading is off). */
+static void deposit_segment(transport *t, const physics *ph, const double a[3], const double b[3], double e)
 {
     if (e <= 0) return;
+    double half = physics_has(ph, ING_SPREADING) ? 0.5 : 0;
     if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
     t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
-                                   (float)(0.5 * (a[2] + b[2])), (float)e, (float)(0.5 * (b[0] - a[0])),
-                                   (float)(0.5 * (b[1] - a[1])), (float)(0.5 * (b[2] - a[2]))};
+                                   (float)(0.5 * (a[2] + b[2])), (float)e, (float)(half * (b[0] - a[0])),
+                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2]))};
     t->deposited += (float)e; /* the ledger counts what the list holds */
 }
 
-static void deposit_add(transport *t, const double x[3], double e)
+static void deposit_add(transport *t, const physics *ph, const double x[3], double e)
 {
-    deposit_segment(t, x, x, e);
+    deposit_segment(t, ph, x, x, e);
 }
 
 static void push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
@@ -142,7 +145,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             /* The rest is deposited along the residual range (< 1 cm), straight ahead. */
             double x[3];
             for (int k = 0; k < 3; k++) x[k] = p->pos[k] + range * p->dir[k];
-            if (transport_inside(x)) deposit_segment(t, p->pos, x, p->t);
+            if (transport_inside(x)) deposit_segment(t, ph, p->pos, x, p->t);
             else t->escaped += p->t;
             p->t = 0;
             return FATE_STOPPED;
@@ -166,7 +169,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             return FATE_LEFT;
         }
         double t0 = p->t, loss = physics_step_loss(ph, r, p->sp, t0, ds);
-        deposit_segment(t, p->pos, end, loss);
+        deposit_segment(t, ph, p->pos, end, loss);
         p->t = t0 - loss;
         for (to_delta -= ds * physics_delta_rate(ph, p->sp, t0); to_delta < 0; to_delta += gsl_ran_exponential(r, 1))
             emit_delta_ray(t, ph, r, p, t0, ds);
@@ -232,7 +235,7 @@ static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
 
 enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
-    if (p->t < NEUTRON_T_CUT) { t->invisible += p->t; return FATE_STOPPED; }
+    if (p->t < NEUTRON_T_CUT || !physics_has(ph, ING_NEUTRONS)) { t->invisible += p->t; return FATE_STOPPED; }
     double d = gsl_ran_exponential(r, physics_hadron_path(ph, 0, p->t));
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
     p->length += d;
@@ -310,7 +313,7 @@ static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, p
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
     p->length += d;
     if (!transport_inside(p->pos)) { t->escaped += e; return; }
-    if (e < PHOTON_E_CUT) { deposit_add(t, p->pos, e); return; }
+    if (e < PHOTON_E_CUT) { deposit_add(t, ph, p->pos, e); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r);
     if (gsl_rng_uniform(r) < pair) {
         double eps = physics_pair_share(r, e), e1 = eps * e, e2 = e - e1;

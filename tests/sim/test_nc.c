@@ -18,7 +18,7 @@ static void channel_shares(const gsl_rng *r)
     int n = 20000, count[N_CHANNELS] = {0};
     interaction in;
     for (int i = 0; i < n; i++) {
-        interaction_generate(r, CLASS_NC, enu, vertex, &in);
+        interaction_generate(r, CLASS_NC, enu, vertex, 1, &in);
         CHECK(in.n == 0 || in.fs[0].sp != SP_MUON_MINUS, "NC event with a muon");
         count[in.channel]++;
     }
