@@ -3,7 +3,9 @@
 # downsampled by DOWNSAMPLE): the separability index of its training split (nutl separability), and
 # Kaiming `all` ResNet18 ensembles at 1k and 3k training images (the paper's protocol: nutl train's
 # defaults), beside the paper's Table I (0.528 +- 0.014 and 0.661 +- 0.010) and Table III's Kaiming
-# confusion pattern. Writes paper-figures/difficulty/difficulty-k<K>.md; finished networks are kept.
+# confusion pattern, and an ablation: the separability index with each physics ingredient switched off
+# (nutl simulate --without). Writes paper-figures/difficulty/difficulty-k<K>.md; finished networks
+# and datasets are kept.
 # Environment: DOWNSAMPLE (1), MEMBERS (3), MAX_EPOCHS (100, the trainer's default), THREADS (1);
 # DIFFICULTY_DATA, DIFFICULTY_RUNS, DIFFICULTY_OUT move the dataset, networks and report (for tests).
 set -eu
@@ -22,6 +24,16 @@ for split in train:3000 val:1000 test:3000; do
     --seed "$(bin/nutl seed 1414 "difficulty-$name")" --out "$data/$name" >/dev/null
 done
 bin/nutl separability "$data/train" > "$out/separability-k$k.txt"
+
+# Ablation: the training split again with each ingredient switched off, and with all of them off.
+index() { sed -n 's/^separability index (macro-F1, all features): //p' "$1"; }
+ablations="nc-model delta-rays spreading neutrons nc-model,delta-rays,spreading,neutrons"
+for off in $ablations; do
+  dir=$data-without-$off/train
+  [ -f "$dir/meta.tsv" ] || bin/nutl simulate --events "$(awk -F'\t' '$1 == "events" { print $2 }' "$data/train/meta.tsv")" \
+    --downsample "$k" --threads "$threads" --seed "$(bin/nutl seed 1414 difficulty-train)" --without "$off" --out "$dir" >/dev/null
+  bin/nutl separability "$dir" > "$out/separability-k$k-without-$off.txt"
+done
 
 for n in 1000 3000; do
   for m in $(seq 1 "$members"); do
@@ -68,6 +80,14 @@ value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
              for (c = 1; c <= 3; c++) printf " %.3f |", $(3 * r + c) / o
              for (c = 1; c <= 3; c++) printf " %.3f |", $(9 + 3 * r + c) / p
              printf "\n" } }'
+  echo
+  echo "Ablation: the separability index of the same training split (same seed) with ingredients"
+  echo "switched off (nutl simulate --without)."
+  echo
+  echo "| switched off | separability index |"
+  echo "|---|---|"
+  echo "| nothing | $(index "$out/separability-k$k.txt") |"
+  for off in $ablations; do echo "| $off | $(index "$out/separability-k$k-without-$off.txt") |"; done
   echo
   echo "Separability of $data/train (bin/nutl separability):"
   echo

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/difficulty.sh (make difficulty) on finished networks: with two result records per size whose
 # test F1 and confusion are known, the report gives mean +- sd/sqrt(n) beside the paper's Table I values,
-# the summed confusion row-normalised beside Table III's Kaiming rows, and the separability output.
+# the summed confusion row-normalised beside Table III's Kaiming rows, the separability output and an
+# ablation row (an index) for each ingredient switched off, from splits simulated --without it.
 set -u
 cd "$(dirname "$0")/../.."
 if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
@@ -27,4 +28,8 @@ grep -q '^| numu_cc | 0.600 | 0.200 | 0.200 | 0.870 | 0.058 | 0.073 |$' "$r" || 
 grep -q '^| nue_cc | 0.000 | 1.000 | 0.000 |' "$r" || fail "nue_cc confusion row"
 grep -q 'training, 30 validation, 30 test events' "$r" || fail "event counts"
 grep -q '^separability index (macro-F1, all features): ' "$r" || fail "no separability output"
+for off in nc-model delta-rays spreading neutrons nc-model,delta-rays,spreading,neutrons; do
+  grep -q "^| $off | 0\.[0-9]* |$" "$r" || fail "no ablation row for $off"
+  grep -q "^without	$off$" "$T/data-without-$off/train/meta.tsv" || fail "ablation split without $off"
+done
 echo "difficulty report checks passed"
