@@ -1,5 +1,6 @@
 /* nutl-analyse: result records of one protocol -> Tables I-III, ensemble statistics, energy bias and
-   the data of Figures 3-7, in paper-figures/<protocol>/ (the figures themselves: plots/render). */
+   the data of Figures 3-7 and the verdicts (verdicts.md), in paper-figures/<protocol>/ (the figures
+   themselves: plots/render). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "paper.h"
 #include "report.h"
 #include "study.h"
+#include "verdict.h"
 #include "core/util.h"
 
 static const char usage[] =
@@ -94,6 +96,7 @@ int main(int argc, char **argv)
     report_prepare(&r, &s, &paper, out_dir, edges, n_bins);
     report_tables(&r);
     report_figures(&r);
+    verdict_write(out_dir);
     fprintf(stderr, "nutl-analyse: %s: %d networks in %d cells (%ld expected), %d malformed skipped; wrote %s\n",
             s.name, s.n_records, s.n_cells, s.n_cells * s.members, s.n_skipped, out_dir);
     study_free(&s);

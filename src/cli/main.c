@@ -25,6 +25,7 @@ static const struct command commands[] = {
     {"conf", cmd_conf, "PRESET KEY: the value of KEY in the protocol preset cfg/protocols/PRESET.conf"},
     {"grid", cmd_grid, "PROTOCOL [--unfinished]: the protocol's cells, seeds and train commands"},
     {"records", cmd_records, "result|predictions: the keys of result.tsv or the columns of a predictions file"},
+    {"diagram", cmd_diagram, "CFG --out DIR: the network as Darknet builds it, drawn (Fig. 2's data)"},
     {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
 };
 

@@ -1,5 +1,5 @@
 /* evaluate: runs a network over every event of a split: loss, confusion matrix and per-event
-   predictions (the prediction files of DESIGN.md). */
+   predictions (the prediction files of docs/design.md). */
 #ifndef NUTL_EVALUATE_H
 #define NUTL_EVALUATE_H
 

@@ -1,4 +1,4 @@
-/* result: the result record of one trained network (DESIGN.md, "Result records"): result.tsv. */
+/* result: the result record of one trained network (docs/design.md, "Result records"): result.tsv. */
 #ifndef NUTL_RESULT_H
 #define NUTL_RESULT_H
 
