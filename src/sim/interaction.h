@@ -1,10 +1,6 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-<<<<<<< HEAD
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth; NC: each CC
-   fraction times that channel's measured or isospin-derived NC/CC ratio, sim_constants.h); Q^2 from axial
-=======
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (docs/physics.md); Q^2 from axial
->>>>>>> main
+   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth, docs/physics.md;
+   NC: each CC fraction times that channel's measured or isospin-derived NC/CC ratio); Q^2 from axial
    dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
    energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
    a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
