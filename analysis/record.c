@@ -39,6 +39,9 @@ static const struct field {
     F(RESULT_TEST_ACC, FRACTION, acc[0]),
     F(RESULT_BUILD, TEXT, build),
     F(RESULT_PRETRAINED_SOURCE, TEXT, pretrained_source),
+    F(RESULT_LIBRARIES, TEXT, libraries),
+    F(RESULT_DATASET_ID, TEXT, dataset_id),
+    F(RESULT_MACHINE_CLASS, TEXT, machine_class),
     F(RESULT_TEST_CONFUSION, CONFUSION, test_confusion),
 #undef F
 };

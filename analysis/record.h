@@ -15,7 +15,9 @@ typedef struct {
     long train_images, member;
     double test_f1, val_f1, acc[N_CLASSES];
     confusion test_confusion;
-    char build[256], pretrained_source[512];
+    char build[512], pretrained_source[512];
+    /* Provenance (src/nn/provenance.h): the fields that change numbers, which one table may not mix. */
+    char libraries[512], dataset_id[64], machine_class[256];
 } record;
 
 /* Reads dir/result.tsv into r. Returns RECORD_OK; RECORD_ABSENT when the file does not exist (an

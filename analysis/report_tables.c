@@ -21,10 +21,12 @@ static void add_provenance(table *t, const report *r)
     table_meta(t, "Protocol: %s (%s); runs: %s", s->name, s->conf.path, s->runs);
     const char *caveat = protocol_find(&s->conf, "caveat");
     if (caveat) table_meta(t, "Caveat: %s", caveat);
-    table_meta(t, "Dataset: %s", r->dataset);
+    table_meta(t, "Dataset: %s; dataset_id %s", r->dataset, *s->datasets ? s->datasets : "none");
     table_meta(t, "Build: %s", *s->builds ? s->builds : "no finished network");
+    table_meta(t, "Machine class: %s", *s->machines ? s->machines : "none");
     table_meta(t, "Pretrained source: %s", r->weights);
     if (s->n_skipped) table_meta(t, "Malformed records skipped: %d (named on stderr by nutl-analyse)", s->n_skipped);
+    if (*r->mixed) table_note(t, "MIXED RECORDS, combined by --allow-mixed: %s", r->mixed);
 }
 
 /* Appends a training size: "1k" as the paper writes it, the number in the TSV. */

@@ -35,7 +35,9 @@ typedef struct {
     int n_cells;
     record *records;
     int n_records, n_skipped; /* well-formed networks; malformed records reported and skipped */
-    char builds[1024];        /* distinct build strings of the networks, "; "-separated */
+    char builds[2048];        /* distinct build strings of the networks, "; "-separated */
+    char datasets[512];       /* distinct dataset_id of the networks */
+    char machines[1024];      /* distinct machine classes of the networks */
     char pretrained[1024];    /* distinct pretrained sources of the pretrained networks */
     int standin;              /* 1 if any pretrained source is a stand-in, not ImageNet */
 } study;

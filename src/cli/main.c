@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "core/util.h"
+#include "nn/provenance.h"
 
 struct command {
     const char *name;
@@ -31,13 +32,18 @@ static const struct command commands[] = {
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nutl COMMAND [ARGS]\n");
+    fprintf(out, "usage: nutl COMMAND [ARGS] | nutl --version\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 }
 
 int main(int argc, char **argv)
 {
+    provenance_start(argc, argv);
+    if (argc == 2 && !strcmp(argv[1], "--version")) {
+        provenance_print_version(stdout);
+        return 0;
+    }
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

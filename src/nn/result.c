@@ -3,22 +3,11 @@
 #include <stdio.h>
 
 #include "nn/device.h"
+#include "nn/provenance.h"
 #include "core/metrics.h"
 #include "core/records.h"
 #include "nn/scheme.h"
 #include "core/util.h"
-
-#ifndef NUTL_VERSION
-#define NUTL_VERSION "unknown"
-#endif
-#ifndef DARKNET_VERSION
-#define DARKNET_VERSION "unknown"
-#endif
-
-const char *result_build(void)
-{
-    return "nutl " NUTL_VERSION "; darknet " DARKNET_VERSION;
-}
 
 void result_write(const char *dir, const run_summary *s)
 {
@@ -47,7 +36,7 @@ void result_write(const char *dir, const run_summary *s)
                 s->state.train_seconds > 0 ? s->state.images_trained / s->state.train_seconds : 0);
     records_put(f, RESULT_THREADS, "%d", o->threads);
     records_put(f, RESULT_DEVICE, "%s", device_name());
-    records_put(f, RESULT_BUILD, "%s", result_build());
+    records_put(f, RESULT_BUILD, "%s", provenance_build());
     records_put(f, RESULT_WEIGHTS_SHA256, "%s", s->weights_sha256);
     records_put(f, RESULT_PRETRAINED_SOURCE, "%s", o->pretrained_source ? o->pretrained_source : "none");
     records_put(f, RESULT_LEARNING_RATE, "%g", o->learning_rate);
@@ -58,5 +47,6 @@ void result_write(const char *dir, const run_summary *s)
     records_put(f, RESULT_INPUT_NORMALIZATION, "%s", o->input.imagenet_normalize ? "imagenet" : "none");
     records_put(f, RESULT_FREEZE_BN_STATS, "%d", o->freeze_bn_stats);
     records_put(f, RESULT_DETERMINISTIC, "%d", o->deterministic);
+    provenance_write(f, o);
     atomic_commit(f, path);
 }

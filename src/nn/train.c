@@ -18,6 +18,7 @@
 #include "nn/network_load.h"
 #include "nn/result.h"
 #include "nn/scheme.h"
+#include "core/digest.h"
 #include "core/records.h"
 #include "core/seed.h"
 #include "core/util.h"

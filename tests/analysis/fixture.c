@@ -101,6 +101,9 @@ static void write_network(const study *s, const study_cell *c, long m, long n, c
     records_put(f, RESULT_BUILD, "nutl fixture; darknet 61c9d02e");
     records_put(f, RESULT_WEIGHTS_SHA256, "%064d", 0);
     records_put(f, RESULT_PRETRAINED_SOURCE, "%s", strcmp(c->init, "pretrained") ? "none" : source);
+    records_put(f, RESULT_LIBRARIES, "oneDNN fixture");
+    records_put(f, RESULT_MACHINE_CLASS, "cpu; fixture; threads 2");
+    records_put(f, RESULT_DATASET_ID, "fixture0dataset0");
     fclose(f);
     write_predictions(dir, "test", !strcmp(c->init, "kaiming"), (int)n, acc);
     write_predictions(dir, "val", !strcmp(c->init, "kaiming"), (int)n, acc);

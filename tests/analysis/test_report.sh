@@ -19,7 +19,7 @@ NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
 has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (12 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
-has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Caveat: a fixture: its numbers are made up" \
+has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Machine class: cpu; fixture; threads 2" "dataset_id fixture0dataset0" "- Caveat: a fixture: its numbers are made up" \
     "- Table I: no cell compared with the paper (3 cells: no paper value at that size, or one network)." \
     "- Table II: no cell compared with the paper (8 cells: no paper value at that size, or one network)." \
     "- Table III: 0 of 18 cells within 2σ of the paper (each cell's share of its true class, two-proportion z test); largest deviation 8.1σ (kaiming true numu_cc predicted numu_cc)."
