@@ -1,7 +1,9 @@
-/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]:
+/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
+   [--response ideal|lar] [--without INGREDIENTS]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
-   depend only on N, S, K and the energy range, never on T. */
+   depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
+   separated list of sim/ingredients.h's names, for ablation studies), never on T. */
 #include <errno.h>
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
@@ -17,6 +19,7 @@
 #include "core/digest.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
+#include "sim/ingredients.h"
 #include "core/seed.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -28,10 +31,14 @@ typedef struct {
     uint64_t seed;
     double emin, emax; /* GeV */
     const char *out;
+    int response;      /* enum response_kind */
+    const char *without; /* ingredients switched off, as given */
+    int off;             /* and as enum ingredient bits */
 } options;
 
 static const char usage[] =
-    "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]";
+    "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]"
+    " [--response ideal|lar] [--without LIST]";
 
 /* Dies naming the option unless v is in [lo, hi]. */
 static void check_range(const char *option, long v, long lo, long hi)
@@ -47,8 +54,9 @@ static void check_energy(const char *option, double v)
 
 static void parse(int argc, char **argv, options *o)
 {
-    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4};
+    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4, .without = "none"};
     int have_seed = 0;
+    const char *response = "ideal";
     const arg_spec specs[] = {
         {"--events", ARG_LONG, &o->events, NULL, "N  events in the split, equal thirds of each class (required)"},
         {"--seed", ARG_SEED, &o->seed, &have_seed, "S  the split's seed; each event's derives from it (required)"},
@@ -57,6 +65,9 @@ static void parse(int argc, char **argv, options *o)
         {"--threads", ARG_LONG, &o->threads, NULL, "T  threads; the bytes do not depend on T (default 1)"},
         {"--emin", ARG_DOUBLE, &o->emin, NULL, "GEV  lowest neutrino energy (default 1)"},
         {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest neutrino energy (default 4)"},
+        {"--response", ARG_STRING, &response, NULL, "ideal|lar  detector response (default ideal, the paper's)"},
+        {"--without", ARG_STRING, &o->without, NULL,
+         "LIST  physics switched off: comma-separated nc-model, delta-rays, spreading, neutrons (default none)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, 0, usage);
@@ -66,6 +77,10 @@ static void parse(int argc, char **argv, options *o)
     check_range("--threads", o->threads, 1, 1024);
     check_energy("--emin", o->emin);
     check_energy("--emax", o->emax);
+    if ((o->response = response_parse(response)) < 0) nutl_die("simulate: --response '%s' is not ideal or lar", response);
+    if ((o->off = ingredients_parse(o->without)) < 0)
+        nutl_die("simulate: --without '%s': not a comma-separated list of nc-model, delta-rays, spreading, neutrons",
+                 o->without);
     if (IMAGE_PIXELS % o->downsample)
         nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
@@ -127,9 +142,11 @@ static void write_meta(const char *dir, const options *o, long dropped)
     FILE *f = atomic_open(path);
     fprintf(f, "format_version\t%d\nevents\t%ld\nseed\t%" PRIu64 "\ndownsample\t%ld\nimage_side\t%ld\n"
                "channels\tu,v,w\npixel_cm\t%g\ne_min_gev\t%g\ne_max_gev\t%g\nmin_deposits\t%d\n"
-               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n",
+               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
+               "response\t%s\nwithout\t%s\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
-            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN);
+            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
+            response_name((enum response_kind)o->response), o->without);
     /* The files' digests name the dataset in every result record trained on it. */
     const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
     for (int i = 0; i < 2; i++) {
@@ -189,7 +206,7 @@ static long simulate_events(const options *o, const physics *ph, const int *cls,
                             FILE *truth)
 {
     int side = IMAGE_PIXELS / (int)o->downsample, nt = (int)o->threads, tty = isatty(STDERR_FILENO);
-    event_config cfg = {o->emin * 1e3, o->emax * 1e3, (int)o->downsample};
+    event_config cfg = {o->emin * 1e3, o->emax * 1e3, (int)o->downsample, (enum response_kind)o->response};
     workers w = workers_new(nt, side);
     slot *s = nutl_calloc(sizeof *s * BLOCK, "event slots");
     double t0 = seconds_now();
@@ -223,6 +240,7 @@ int cmd_simulate(int argc, char **argv)
     parse(argc, argv, &o);
     mkdir_p(o.out);
     physics *ph = physics_new();
+    physics_switch_off(ph, (unsigned)o.off);
     int *cls = class_order(o.events, o.seed);
     char truth_path[4096];
     snprintf(truth_path, sizeof truth_path, "%s/%s", o.out, DATASET_TRUTH_FILE);
