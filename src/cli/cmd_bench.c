@@ -147,7 +147,7 @@ int cmd_bench(int argc, char **argv)
     char default_cfg[NUTL_PATH_MAX];
     const char *cfg = util_install_path(default_cfg, "cfg/resnet18.cfg");
     const char *data = NULL;
-    int size = 0, batch = 32, iters = 0, threads = 1, gemm = 0, loader_threads = 0;
+    int size = 0, batch = 32, iters = 0, threads = 1, gemm = 0, loader_threads = 0, portable = 0;
     uint64_t seed = 1;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
@@ -157,6 +157,7 @@ int cmd_bench(int argc, char **argv)
         {"--threads", ARG_INT, &threads, NULL, "T  OpenBLAS and OpenMP threads (default 1)"},
         {"--seed", ARG_SEED, &seed, NULL, "S  seed of the weights and the random input (default 1)"},
         {"--gemm", ARG_FLAG, &gemm, NULL, " convolutions through Darknet's im2col + GEMM instead of oneDNN"},
+        {"--portable", ARG_FLAG, &portable, NULL, " the kernels of portable mode (oneDNN at AVX2, OpenBLAS Haswell), to measure its cost"},
         {"--data", ARG_STRING, &data, NULL, "SPLIT_DIR  also measure the data loader on this split"},
         {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
         {NULL, 0, NULL, NULL, NULL},
@@ -165,7 +166,7 @@ int cmd_bench(int argc, char **argv)
     if ((size < 1 && !data) || size < 0 || batch < 1 || iters < 1 || threads < 1)
         nutl_die("--size, --batch, --iters and --threads must be positive (usage: %s)", USAGE);
 
-    portable_report();
+    portable_report(portable);
     device_set_threads(threads);
     loader_set_threads(loader_threads);
     if (data) bench_loader(data, size, batch, iters);

@@ -33,7 +33,7 @@ int cmd_train(int argc, char **argv)
                        .learning_rate = 0.001, .momentum = 0.9, .decay = 0, .progress_seconds = 10,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
     const char *scheme = "all", *normalize = "imagenet";
-    int seed_given = 0, loader_threads = 0;
+    int seed_given = 0, loader_threads = 0, portable = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &o.cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
         {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained  initial weights (default kaiming)"},
@@ -56,6 +56,7 @@ int cmd_train(int argc, char **argv)
         {"--progress", ARG_DOUBLE, &o.progress_seconds, NULL, "S  a progress line every S seconds (default 10)"},
         {"--out", ARG_STRING, &o.out, NULL, "RUNDIR  the run folder (required)"},
         {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
+        {"--portable", ARG_FLAG, &portable, NULL, " the same bytes on any AVX2 CPU: oneDNN capped at AVX2, OpenBLAS on its Haswell kernels"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, &o.data_dir, 1, usage);
@@ -69,7 +70,7 @@ int cmd_train(int argc, char **argv)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
     if (!seed_given) o.seed = cell_seed(&o);
-    portable_report();
+    portable_report(portable);
     loader_set_threads(loader_threads);
     return train_run(&o);
 }

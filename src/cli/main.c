@@ -49,7 +49,7 @@ int main(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    argc = portable_enter(argc, argv);
+    portable_enter(argc, argv);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 2, argv + 2);
     nutl_die("unknown command '%s' (nutl --help lists them)", argv[1]);

@@ -23,13 +23,11 @@ int portable_pinned(void)
     return env_is("ONEDNN_MAX_CPU_ISA", PORTABLE_ONEDNN_ISA) && env_is("OPENBLAS_CORETYPE", PORTABLE_OPENBLAS_CORE);
 }
 
-int portable_enter(int argc, char **argv)
+void portable_enter(int argc, char **argv)
 {
-    int kept = 1;
-    for (int k = 1; k < argc; k++)
-        if (strcmp(argv[k], "--portable")) argv[kept++] = argv[k];
-    argv[kept] = NULL;
-    if (kept == argc || portable_pinned()) return kept;
+    int asked = 0;
+    for (int k = 1; k < argc; k++) asked |= !strcmp(argv[k], "--portable");
+    if (!asked || portable_pinned()) return;
     if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma"))
         nutl_die("--portable: this CPU lacks AVX2 or FMA, the least instruction set portable mode pins");
     /* Hints would steer oneDNN among AVX-512 kernels; none is left under the AVX2 cap. */
@@ -37,7 +35,7 @@ int portable_enter(int argc, char **argv)
     unsetenv("DNNL_CPU_ISA_HINTS");
     if (setenv("ONEDNN_MAX_CPU_ISA", PORTABLE_ONEDNN_ISA, 1) || setenv("OPENBLAS_CORETYPE", PORTABLE_OPENBLAS_CORE, 1))
         nutl_die("--portable: cannot set the environment: %s", strerror(errno));
-    execv("/proc/self/exe", argv); /* without --portable: the environment now carries the mode */
+    execv("/proc/self/exe", argv);
     nutl_die("--portable: cannot re-execute %s to pin the kernels: %s", argv[0], strerror(errno));
 }
 
@@ -49,8 +47,9 @@ const char *portable_kernels(char *buf, size_t len)
     return buf;
 }
 
-void portable_report(void)
+void portable_report(int asked)
 {
+    if (asked && !portable_pinned()) nutl_die("--portable: the kernels are not pinned (nutl re-executes itself to pin them)");
     char kernels[128];
     printf("kernels: %s (%s)\n", portable_kernels(kernels, sizeof kernels),
            portable_pinned() ? "portable: pinned, the same on any AVX2 CPU" : "chosen for this CPU");

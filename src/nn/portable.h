@@ -11,19 +11,18 @@
 #define PORTABLE_ONEDNN_ISA "AVX2"
 #define PORTABLE_OPENBLAS_CORE "Haswell"
 
-/* --portable is an option of every nutl command, handled here before the command sees its arguments:
-   if argv holds it and the kernels are not yet pinned, pins them and re-executes the program with the
-   same arguments, so this returns only once they are pinned (or when --portable is absent). Returns the
-   new argc, with every --portable removed from argv. Dies if the CPU lacks AVX2 or FMA, or the
-   re-execution fails. */
-int portable_enter(int argc, char **argv);
+/* --portable (an option of nutl train and nutl bench), handled before the command parses its options: if
+   argv holds it and the kernels are not yet pinned, pins them and re-executes the program with the same
+   arguments, so this returns only once they are pinned (or when --portable is absent). Returns nothing;
+   dies if the CPU lacks AVX2 or FMA, or the re-execution fails. */
+void portable_enter(int argc, char **argv);
 
 /* Returns 1 if the environment pins the kernels as portable mode does, else 0. */
 int portable_pinned(void);
 
 /* Prints the kernels in use ("kernels: oneDNN avx2, OpenBLAS Haswell (portable: ...)") on stdout.
-   Returns nothing. */
-void portable_report(void);
+   Returns nothing; dies if asked (the command's --portable) but the kernels are not pinned. */
+void portable_report(int asked);
 
 /* Returns buf, filled with the kernels the libraries use in this process, e.g. "oneDNN avx2, OpenBLAS
    Haswell". */
