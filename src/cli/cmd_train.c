@@ -13,7 +13,8 @@
 #include "core/util.h"
 
 static const char usage[] =
-    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
+    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained|weights] [--pretrained FILE]"
+    " [--weights FILE] [--order-out FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
     " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
@@ -44,6 +45,8 @@ int cmd_train(int argc, char **argv)
         {"--cfg", ARG_STRING, &o.cfg, NULL},
         {"--init", ARG_STRING, &o.init, NULL},
         {"--pretrained", ARG_STRING, &o.pretrained, NULL},
+        {"--weights", ARG_STRING, &o.weights, NULL},
+        {"--order-out", ARG_STRING, &o.order_out, NULL},
         {"--scheme", ARG_STRING, &scheme, NULL},
         {"--train-images", ARG_INT, &o.train_images, NULL},
         {"--member", ARG_INT, &o.member, NULL},
