@@ -7,23 +7,25 @@
 #include <sys/stat.h>
 
 #include "paper.h"
+#include "peer.h"
 #include "report.h"
 #include "study.h"
 #include "core/util.h"
 
 static const char usage[] =
     "usage: nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]\n"
-    "                    [--energy-bins LOW:HIGH:N]\n"
-    "Defaults: runs/NAME, paper-figures/NAME, cfg/protocols/NAME.conf, analysis/paper, 1:4:6 GeV.\n";
+    "                    [--energy-bins LOW:HIGH:N] [--peer DIR]\n"
+    "Defaults: runs/NAME, paper-figures/NAME, cfg/protocols/NAME.conf, analysis/paper, 1:4:6 GeV.\n"
+    "--peer DIR: only print nutl's ensembles beside those trained by PyTorch in DIR (make peer).\n";
 
 typedef struct {
-    const char *protocol, *runs, *out, *conf, *paper, *bins;
+    const char *protocol, *runs, *out, *conf, *paper, *bins, *peer;
 } options;
 
 /* Returns the options from argv; prints the usage and exits on --help or a bad argument. */
 static options parse_options(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6"};
+    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", NULL};
     for (int i = 1; i < argc; i++) {
         const char **slot = !strcmp(argv[i], "--protocol")      ? &o.protocol
                             : !strcmp(argv[i], "--runs")        ? &o.runs
@@ -31,6 +33,7 @@ static options parse_options(int argc, char **argv)
                             : !strcmp(argv[i], "--conf")        ? &o.conf
                             : !strcmp(argv[i], "--paper")       ? &o.paper
                             : !strcmp(argv[i], "--energy-bins") ? &o.bins
+                            : !strcmp(argv[i], "--peer")        ? &o.peer
                                                                 : NULL;
         if (!strcmp(argv[i], "--help")) fputs(usage, stdout), exit(0);
         if (!slot || i + 1 == argc) fputs(usage, stderr), nutl_die("bad argument '%s'", argv[i]);
@@ -74,6 +77,19 @@ static void make_dirs(const char *dir)
     }
 }
 
+/* Prints nutl's ensembles of study s beside the peer's in dir; returns 0, or dies if no cell has
+   networks on both sides. */
+static int compare_peer(study *s, const paper_ref *paper, const char *conf_path, const char *dir)
+{
+    static study peer;
+    study_load(&peer, s->name, conf_path, dir);
+    if (!peer_compare(s, &peer, paper, stdout))
+        nutl_die("%s: no cell has finished networks both here and in %s", s->runs, dir);
+    study_free(&peer);
+    study_free(s);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     options o = parse_options(argc, argv);
@@ -89,6 +105,7 @@ int main(int argc, char **argv)
     static report r;
     study_load(&s, o.protocol, conf_path, runs_dir);
     paper_load(&paper, o.paper);
+    if (o.peer) return compare_peer(&s, &paper, conf_path, o.peer);
     snprintf(data, sizeof data, "%s/data", out_dir);
     make_dirs(data);
     report_prepare(&r, &s, &paper, out_dir, edges, n_bins);

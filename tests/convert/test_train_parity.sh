@@ -15,7 +15,7 @@
 source tests/convert/lib.sh
 CFG3=cfg/resnet18.cfg
 TOL_LOSS=3e-4 TOL_UPDATE=3e-3
-EPOCHS=3 N=192 BATCH=32
+EPOCHS=3 N=192 BATCH=32 LR=${PARITY_LR:-0.001}
 if [[ "${BUILD:-build/cpu}" == build/gpu* ]]; then echo "CPU parity only: not measured on the GPU build"; exit 77; fi
 
 for s in train:$N:41 val:96:42 test:48:43; do
@@ -24,7 +24,7 @@ for s in train:$N:41 val:96:42 test:48:43; do
 done
 $PY $TORCH_RESNET18 checkpoint "$WORK/start.pth" --seed 13 --classes 3
 bin/nutl convert --from torchvision "$WORK/start.pth" --out "$WORK/start.weights" --cfg $CFG3 >/dev/null
-common=(--train-images $N --batch $BATCH --max-epochs $EPOCHS --seed 1)
+common=(--train-images $N --batch $BATCH --max-epochs $EPOCHS --lr $LR --seed 1)
 bin/nutl train "$WORK/data" --out "$WORK/nutl" --cfg $CFG3 --init weights --weights "$WORK/start.weights" \
   --order-out "$WORK/order.txt" --threads 2 "${common[@]}" >/dev/null
 for t in 1 2; do
