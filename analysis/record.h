@@ -18,7 +18,7 @@ typedef struct {
     long train_images, member;
     double test_f1, val_f1, acc[RECORD_CLASSES];
     long confusion[RECORD_CLASSES * RECORD_CLASSES]; /* row = true class, column = predicted */
-    char build[256], pretrained_source[512];
+    char build[512], pretrained_source[512]; /* build: nutl, Darknet and every patch, ~270 characters */
 } record;
 
 typedef struct {
