@@ -17,7 +17,6 @@
 #include "nn/network_load.h"
 #include "core/seed.h"
 #include "nn/init.h"
-#include "nn/train.h"
 #include "core/util.h"
 
 #define USAGE "nutl bench [--cfg cfg/resnet18.cfg] --size S [--batch B] --iters N [--threads T] [--seed S] [--gemm]"
