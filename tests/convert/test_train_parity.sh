@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
 # Whole-training parity: nutl train and PyTorch (dev/torch_train.py) train the 3-class ResNet18 from the
 # same torchvision-initialised weights (torch.save, then nutl convert), on the same events in the same
-# order (nutl train --order-out, read by torch_train.py --order), for 3 epochs of the protocol (SGD
-# lr 0.001, momentum 0.9, batch 32, validation in eval mode after each epoch), at 32 x 32 on 192
-# events. Per-epoch training and validation losses and the best-validation weights must agree as
-# closely as two PyTorch runs that differ only in their thread count (1 and 2): float32 rounding,
-# amplified by 18 SGD steps, is all that may separate them.
+# order (nutl train --order-out, read by torch_train.py --order), for 3 epochs of the protocol's SGD
+# (momentum 0.9, batch 32, mean cross-entropy, validation in eval mode after each epoch), at 32 x 32 on
+# 192 events, and must end as close as float32 lets them. Printed: each epoch's training and
+# validation loss of both and their relative difference; |d_nutl - d_torch| / |d_torch| over every
+# stored float of the best-validation weights (d = end - start; running statistics included, which
+# dominate |d|); and the same figures for PyTorch at 1 against 2 threads, the drift that float32
+# rounding alone causes.
 #
-# Tolerances, from the drift between PyTorch at 1 and 2 threads measured on this test (see README.md,
-# "Training parity with PyTorch"): losses 2e-5 relative, weight changes 2e-4 relative
-# (|d_nutl - d_torch| / |d_torch| over every stored float, d = end - start). Bounds below: about 10
-# times those, and far below what the batch-norm variance (N-1 instead of N) or any other formula
-# difference gives (losses 1e-2, weight changes 1e-1 before Darknet patch 0010).
+# Learning rate 1e-4, not the protocol's 1e-3: this tiny training is chaotic at 1e-3, where two PyTorch
+# runs that differ only in thread count drift apart by 1.1e-4 in the first epoch's training loss and by
+# 5 % in the third epoch's validation loss, and nutl with stock Darknet's N-1 batch norm is within 2.4x
+# of that drift, so no tolerance can tell formula differences from rounding there. Measured at 1e-4
+# (2-core x86-64, loaded machine; before patch 0010 in brackets):
+#   first epoch's training loss:  PyTorch 1 vs 2 threads 0,        nutl 6.9e-5 (2.3e-3)
+#   later epochs' losses, worst:  PyTorch 1 vs 2 threads 2.1e-3,   nutl 4.9e-3 (2.1e-2)
+#   weights, update difference:   PyTorch 1 vs 2 threads 2.7e-3,   nutl 5.1e-3 (9.8e-3)
+# The first epoch is where a formula difference shows before chaos blurs it: its bound, 5e-4, is 7 times
+# nutl's figure and a fifth of the stock batch norm's. Later epochs and the weights are bounded at
+# about 7 times the thread drift (1.5e-2, 2e-2): they catch whatever accumulates (momentum, learning
+# rate scaling, order, the schedule, eval mode), which moves them by tens of percent.
 source tests/convert/lib.sh
 CFG3=cfg/resnet18.cfg
-TOL_LOSS=3e-4 TOL_UPDATE=3e-3
-EPOCHS=3 N=192 BATCH=32 LR=${PARITY_LR:-0.001}
+TOL_FIRST=5e-4 TOL_LOSS=1.5e-2 TOL_UPDATE=2e-2
+EPOCHS=3 N=192 BATCH=32 LR=1e-4
 if [[ "${BUILD:-build/cpu}" == build/gpu* ]]; then echo "CPU parity only: not measured on the GPU build"; exit 77; fi
 
 for s in train:$N:41 val:96:42 test:48:43; do
@@ -36,19 +45,20 @@ for t in 1 2; do
   bin/nutl convert --from torchvision "$WORK/torch$t/epoch-$best.pth" --out "$WORK/torch$t.weights" --cfg $CFG3 >/dev/null
 done
 
-# Prints, for runs A and B (their train.log), each epoch's losses and the largest relative difference;
-# returns non-zero if it exceeds $3.
+# Prints, for runs $1 and $2 (their train.log), each epoch's losses and relative differences; returns
+# non-zero if the first epoch's training losses differ by more than $3 or any other pair by more than $4.
 losses() {
-  paste "$1/train.log" "$2/train.log" | awk -v tol="$3" -v name="$(basename "$1") vs $(basename "$2")" '
+  paste "$1/train.log" "$2/train.log" | awk -v first="$3" -v tol="$4" -v name="$(basename "$1") vs $(basename "$2")" '
     function rel(a, b) { d = (a - b) / b; return d < 0 ? -d : d }
-    { for (i = 1; i <= NF; i++) if ($i == "train_loss" || $i == "val_loss") v[++k] = $(i + 1)
-      # v[1], v[2]: first run train, val; v[3], v[4]: second run
-      printf "  %s epoch %d: train_loss %s %s (%.2g)  val_loss %s %s (%.2g)\n", name, NR, v[1], v[3], rel(v[1], v[3]),
-             v[2], v[4], rel(v[2], v[4])
-      if (rel(v[1], v[3]) > worst) worst = rel(v[1], v[3]); if (rel(v[2], v[4]) > worst) worst = rel(v[2], v[4])
-      k = 0; n++ }
-    END { printf "  %s: worst relative loss difference %.2g (tolerance %g)\n", name, worst, tol
-          exit !(n == '$EPOCHS' && worst <= tol) }'
+    { k = 0; for (i = 1; i <= NF; i++) if ($i == "train_loss" || $i == "val_loss") v[++k] = $(i + 1)
+      # v[1], v[2]: the first run'"'"'s training and validation loss; v[3], v[4]: the second run'"'"'s
+      t = rel(v[1], v[3]); u = rel(v[2], v[4])
+      printf "  %s epoch %d: train_loss %s %s (%.2g)  val_loss %s %s (%.2g)\n", name, NR, v[1], v[3], t, v[2], v[4], u
+      if (NR == 1) { if (t > first) bad = 1; first_seen = t; t = 0 }
+      if (t > worst) worst = t; if (u > worst) worst = u; n++ }
+    END { printf "  %s: first epoch training loss %.2g (bound %g), worst other %.2g (bound %g)\n", name,
+                 first_seen, first, worst, tol
+          exit !(n == '$EPOCHS' && !bad && worst <= tol) }'
 }
 # Prints the weight comparison of $1 and $2 (Darknet weights files); returns non-zero if the relative
 # update difference exceeds $3.
@@ -57,10 +67,10 @@ weights() {
     awk -v tol="$3" -v name="$4" '{ print "  " name ": " $0 " (tolerance " tol ")"; exit !($2 <= tol) }'
 }
 echo "drift between two PyTorch runs (1 and 2 threads):"
-losses "$WORK/torch1" "$WORK/torch2" 1 || true
+losses "$WORK/torch1" "$WORK/torch2" 1 1 || true
 weights "$WORK/torch1.weights" "$WORK/torch2.weights" 1 "weights at epoch $best" || true
 echo "nutl against PyTorch (2 threads):"
 ok=0
-losses "$WORK/nutl" "$WORK/torch2" $TOL_LOSS || ok=1
+losses "$WORK/nutl" "$WORK/torch2" $TOL_FIRST $TOL_LOSS || ok=1
 weights "$WORK/nutl/best.weights" "$WORK/torch2.weights" $TOL_UPDATE "best weights (epoch $best)" || ok=1
 exit $ok
