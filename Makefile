@@ -24,7 +24,6 @@ DARKNET_DIR := $(BUILD)/darknet
 DARKNET_LIB := $(DARKNET_DIR)/libdarknet.a
 DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/series 2>/dev/null))
 
-NUTL_VERSION := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET_PATCHES)))
 
 CC := gcc
@@ -32,13 +31,15 @@ CC := gcc
 # the dataset format) compile without Darknet's headers, so a dependency in the wrong direction fails
 # to build; nn, convert and cli see Darknet. -MMD -MP: objects depend on the headers they include.
 BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc
-CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS) \
-	-DNUTL_VERSION='"$(NUTL_VERSION)"' -DDARKNET_VERSION='"$(DARKNET_BUILD)"'
+CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
 LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
 SUBSYSTEMS := core sim nn convert cli
 NUTL_SRCS := $(foreach s,$(SUBSYSTEMS),$(wildcard src/$(s)/*.c))
-NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS))
+# The build's identity (src/core/build_id.h) is generated on every make and replaced only when it
+# changed: a new commit rebuilds one small object and relinks, so the binary always names its commit.
+BUILD_ID_SRC := $(BUILD)/gen/build_id.c
+NUTL_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(NUTL_SRCS)) $(BUILD)/obj/gen/build_id.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/cli/main.o,$(NUTL_OBJS))
 TEST_SRCS := $(wildcard tests/*/test_*.c)
 TEST_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
@@ -68,6 +69,13 @@ $(BUILD)/obj/core/%.o: src/core/%.c
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/sim/%.o: src/sim/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD_ID_SRC): FORCE
+	@scripts/build-id.sh $@ '$(DARKNET_BUILD)' "$$($(CC) --version | head -n 1)"
+
+$(BUILD)/obj/gen/build_id.o: $(BUILD_ID_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 

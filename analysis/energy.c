@@ -14,8 +14,8 @@ long energy_fill(energy_accuracy *e, const prediction *p, long n, const double *
     memset(e, 0, sizeof *e);
     e->n_bins = n_bins;
     memcpy(e->edges, edges, (n_bins + 1) * sizeof *edges);
-    gsl_histogram *all[RECORD_CLASSES], *right[RECORD_CLASSES];
-    for (int c = 0; c < RECORD_CLASSES; c++) {
+    gsl_histogram *all[N_CLASSES], *right[N_CLASSES];
+    for (int c = 0; c < N_CLASSES; c++) {
         all[c] = gsl_histogram_alloc(n_bins);
         right[c] = gsl_histogram_alloc(n_bins);
         if (!all[c] || !right[c] || gsl_histogram_set_ranges(all[c], edges, n_bins + 1) ||
@@ -27,7 +27,7 @@ long energy_fill(energy_accuracy *e, const prediction *p, long n, const double *
         if (gsl_histogram_increment(all[c], p[i].energy_gev) == GSL_EDOM) e->outside++;
         else if (p[i].predicted_class == c) gsl_histogram_increment(right[c], p[i].energy_gev);
     }
-    for (int c = 0; c < RECORD_CLASSES; c++) {
+    for (int c = 0; c < N_CLASSES; c++) {
         for (int b = 0; b < n_bins; b++) {
             e->events[c][b] = (long)gsl_histogram_get(all[c], b);
             e->correct[c][b] = (long)gsl_histogram_get(right[c], b);

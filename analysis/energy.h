@@ -10,9 +10,9 @@
 typedef struct {
     int n_bins;
     double edges[ENERGY_MAX_BINS + 1];
-    long events[RECORD_CLASSES][ENERGY_MAX_BINS], correct[RECORD_CLASSES][ENERGY_MAX_BINS];
-    double acc[RECORD_CLASSES][ENERGY_MAX_BINS];               /* NaN in a bin without events */
-    double lo[RECORD_CLASSES][ENERGY_MAX_BINS], hi[RECORD_CLASSES][ENERGY_MAX_BINS]; /* Wilson, 1 sigma */
+    long events[N_CLASSES][ENERGY_MAX_BINS], correct[N_CLASSES][ENERGY_MAX_BINS];
+    double acc[N_CLASSES][ENERGY_MAX_BINS];               /* NaN in a bin without events */
+    double lo[N_CLASSES][ENERGY_MAX_BINS], hi[N_CLASSES][ENERGY_MAX_BINS]; /* Wilson, 1 sigma */
     long outside;                                              /* events outside the edges */
 } energy_accuracy;
 

@@ -1,32 +1,41 @@
 /* nutl-analyse: result records of one protocol -> Tables I-III, ensemble statistics, energy bias and
-   the data of Figures 3-7, in paper-figures/<protocol>/ (the figures themselves: plots/render). */
+   the data of Figures 3-7 and the verdicts (verdicts.md), in paper-figures/<protocol>/ (the figures
+   themselves: plots/render). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mixing.h"
 #include "paper.h"
 #include "peer.h"
 #include "report.h"
 #include "study.h"
+#include "verdict.h"
 #include "core/util.h"
 
 static const char usage[] =
     "usage: nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]\n"
-    "                    [--energy-bins LOW:HIGH:N] [--peer DIR]\n"
+    "                    [--energy-bins LOW:HIGH:N] [--allow-mixed] [--peer DIR]\n"
     "Defaults: runs/NAME, paper-figures/NAME, cfg/protocols/NAME.conf, analysis/paper, 1:4:6 GeV.\n"
+    "Records that differ in build, libraries, dataset or machine class are refused unless --allow-mixed.\n"
     "--peer DIR: only print nutl's ensembles beside those trained by PyTorch in DIR (make peer).\n";
 
 typedef struct {
     const char *protocol, *runs, *out, *conf, *paper, *bins, *peer;
+    int allow_mixed;
 } options;
 
 /* Returns the options from argv; prints the usage and exits on --help or a bad argument. */
 static options parse_options(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", NULL};
+    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", NULL, 0};
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--allow-mixed")) {
+            o.allow_mixed = 1;
+            continue;
+        }
         const char **slot = !strcmp(argv[i], "--protocol")      ? &o.protocol
                             : !strcmp(argv[i], "--runs")        ? &o.runs
                             : !strcmp(argv[i], "--out")         ? &o.out
@@ -104,15 +113,24 @@ int main(int argc, char **argv)
     static paper_ref paper;
     static report r;
     study_load(&s, o.protocol, conf_path, runs_dir);
+    char mixed[4096] = "";
+    if (mixing_check(&s, mixed, sizeof mixed)) {
+        if (!o.allow_mixed) nutl_die("%s; --allow-mixed combines them anyway", mixed);
+        fprintf(stderr, "nutl-analyse: %s; combined anyway (--allow-mixed), as every table says\n", mixed);
+    }
     paper_load(&paper, o.paper);
     if (o.peer) return compare_peer(&s, &paper, conf_path, o.peer);
     snprintf(data, sizeof data, "%s/data", out_dir);
     make_dirs(data);
     report_prepare(&r, &s, &paper, out_dir, edges, n_bins);
+    snprintf(r.mixed, sizeof r.mixed, "%s", mixed);
     report_tables(&r);
     report_figures(&r);
+    verdict_write(out_dir);
     fprintf(stderr, "nutl-analyse: %s: %d networks in %d cells (%ld expected), %d malformed skipped; wrote %s\n",
             s.name, s.n_records, s.n_cells, s.n_cells * s.members, s.n_skipped, out_dir);
+    fprintf(stderr, "nutl-analyse: build %s; dataset_id %s; machine class %s\n", *s.builds ? s.builds : "none",
+            *s.datasets ? s.datasets : "none", *s.machines ? s.machines : "none");
     study_free(&s);
     return 0;
 }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "record.h"
+#include "core/classes.h"
 #include "core/util.h"
 
 /* Returns the open file dir/name, or dies naming it. */
@@ -47,10 +47,10 @@ static void load_confusion(paper_ref *p, const char *dir)
         int which = -1, row = -1;
         if (sscanf(line, "%31s %31s %ld %ld %ld", init, true_class, &a, &b, &c) == 5) {
             which = !strcmp(init, "kaiming") ? 0 : !strcmp(init, "pretrained") ? 1 : -1;
-            row = record_class_index(true_class);
+            row = class_parse(true_class);
         }
         if (which < 0 || row < 0) nutl_die("%s:%d: expected init, true class and 3 counts", path, lineno);
-        long *m = &p->confusion[which][3 * row];
+        long *m = p->table3[which].counts[row];
         m[0] = a, m[1] = b, m[2] = c;
         filled[which] |= 1 << row;
     }
@@ -74,7 +74,7 @@ const paper_f1 *paper_find(const paper_ref *p, const char *init, const char *sch
     return NULL;
 }
 
-const long *paper_confusion(const paper_ref *p, const char *init)
+const confusion *paper_confusion(const paper_ref *p, const char *init)
 {
-    return !strcmp(init, "kaiming") ? p->confusion[0] : !strcmp(init, "pretrained") ? p->confusion[1] : NULL;
+    return !strcmp(init, "kaiming") ? &p->table3[0] : !strcmp(init, "pretrained") ? &p->table3[1] : NULL;
 }

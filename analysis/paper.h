@@ -3,6 +3,8 @@
 #ifndef NUTL_PAPER_H
 #define NUTL_PAPER_H
 
+#include "core/metrics.h"
+
 #define PAPER_MAX_F1 64
 
 typedef struct {
@@ -14,7 +16,7 @@ typedef struct {
 typedef struct {
     paper_f1 f1[PAPER_MAX_F1];
     int n_f1;
-    long confusion[2][9]; /* [0] Kaiming, [1] pretrained all weights; rows true, columns predicted */
+    confusion table3[2]; /* [0] Kaiming, [1] pretrained all weights */
 } paper_ref;
 
 /* Reads dir/paper-values.tsv and dir/confusion-table3.tsv; dies naming the file and line if either is
@@ -25,6 +27,6 @@ void paper_load(paper_ref *p, const char *dir);
 const paper_f1 *paper_find(const paper_ref *p, const char *init, const char *scheme, long train_images);
 
 /* Returns the paper's Table III matrix for init "kaiming" or "pretrained", or NULL for another init. */
-const long *paper_confusion(const paper_ref *p, const char *init);
+const confusion *paper_confusion(const paper_ref *p, const char *init);
 
 #endif

@@ -1,20 +1,12 @@
 #include "record.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const record_class_name[RECORD_CLASSES] = {"numu_cc", "nue_cc", "nc"};
-
-int record_class_index(const char *name)
-{
-    for (int c = 0; c < RECORD_CLASSES; c++)
-        if (!strcmp(name, record_class_name[c])) return c;
-    return -1;
-}
+#include "core/util.h"
 
 /* Writes the formatted reason into why; returns -1, the failure value of the parsers. */
 static int fail(char *why, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -27,94 +19,82 @@ static int fail(char *why, size_t len, const char *fmt, ...)
     return -1;
 }
 
-/* Returns 1 if text is one whole finite number, stored in *v. */
-static int parse_double(const char *text, double *v)
-{
-    char *end;
-    errno = 0;
-    *v = strtod(text, &end);
-    return end != text && !*end && !errno && isfinite(*v);
-}
-
-/* Returns 1 if text is one whole integer, stored in *v. */
-static int parse_long(const char *text, long *v)
-{
-    char *end;
-    errno = 0;
-    *v = strtol(text, &end, 10);
-    return end != text && !*end && !errno;
-}
-
-/* The keys of result.tsv the analysis needs (DESIGN.md lists more; those are not checked here), where
-   each goes in a record and how it is checked. */
+/* The keys of result.tsv the analysis needs (the record has more; those are not checked here), where
+   each goes in a record and how it is checked. A per-class key fills one member per class. */
 enum kind { TEXT, COUNT, FRACTION, CONFUSION };
 
 static const struct field {
-    const char *key;
+    enum result_key key;
     enum kind kind;
     size_t offset, size;
 } fields[] = {
-#define F(name, kind, member) {name, kind, offsetof(record, member), sizeof(((record *)0)->member)}
-    F("protocol", TEXT, protocol),
-    F("init", TEXT, init),
-    F("scheme", TEXT, scheme),
-    F("train_images", COUNT, train_images),
-    F("member", COUNT, member),
-    F("test_f1", FRACTION, test_f1),
-    F("val_f1", FRACTION, val_f1),
-    F("test_acc_numu_cc", FRACTION, acc[0]),
-    F("test_acc_nue_cc", FRACTION, acc[1]),
-    F("test_acc_nc", FRACTION, acc[2]),
-    F("build", TEXT, build),
-    F("pretrained_source", TEXT, pretrained_source),
-    F("test_confusion", CONFUSION, confusion),
+#define F(key, kind, member) {key, kind, offsetof(record, member), sizeof(((record *)0)->member)}
+    F(RESULT_PROTOCOL, TEXT, protocol),
+    F(RESULT_INIT, TEXT, init),
+    F(RESULT_SCHEME, TEXT, scheme),
+    F(RESULT_TRAIN_IMAGES, COUNT, train_images),
+    F(RESULT_MEMBER, COUNT, member),
+    F(RESULT_TEST_F1, FRACTION, test_f1),
+    F(RESULT_VAL_F1, FRACTION, val_f1),
+    F(RESULT_TEST_ACC, FRACTION, acc[0]),
+    F(RESULT_BUILD, TEXT, build),
+    F(RESULT_PRETRAINED_SOURCE, TEXT, pretrained_source),
+    F(RESULT_LIBRARIES, TEXT, libraries),
+    F(RESULT_DATASET_ID, TEXT, dataset_id),
+    F(RESULT_MACHINE_CLASS, TEXT, machine_class),
+    F(RESULT_TEST_CONFUSION, CONFUSION, test_confusion),
 #undef F
 };
 enum { N_FIELDS = sizeof fields / sizeof fields[0] };
 
-/* Returns 1 if text holds exactly 9 non-negative integers separated by spaces or commas. */
-static int parse_confusion(const char *text, long *out)
+/* Stores value into field f (of class c, for a per-class key) of r; returns 0, or -1 with the reason in
+   why. */
+static int set_field(record *r, const struct field *f, int c, const char *key, const char *value,
+                     const char *path, char *why, size_t len)
 {
-    char buf[512];
-    if (strlen(text) >= sizeof buf) return 0;
-    strcpy(buf, text);
-    int n = 0;
-    for (char *save, *tok = strtok_r(buf, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
-        long v;
-        if (n == RECORD_CLASSES * RECORD_CLASSES || !parse_long(tok, &v) || v < 0) return 0;
-        out[n++] = v;
-    }
-    return n == RECORD_CLASSES * RECORD_CLASSES;
-}
-
-/* Stores value into field f of r; returns 0, or -1 with the reason in why. */
-static int set_field(record *r, const struct field *f, const char *value, const char *path, char *why,
-                     size_t len)
-{
-    char *dst = (char *)r + f->offset;
+    char *dst = (char *)r + f->offset + (c > 0 ? c * f->size : 0);
     double d;
     if (f->kind == CONFUSION) {
-        if (!parse_confusion(value, r->confusion))
-            return fail(why, len, "%s: test_confusion '%s' is not 9 non-negative integers", path, value);
+        if (!records_parse_confusion(value, (confusion *)dst))
+            return fail(why, len, "%s: %s '%s' is not 9 non-negative integers", path, key, value);
     } else if (f->kind == TEXT) {
         if (!*value || strlen(value) >= f->size)
-            return fail(why, len, "%s: key '%s' is empty or too long", path, f->key);
+            return fail(why, len, "%s: key '%s' is empty or too long", path, key);
         strcpy(dst, value);
     } else if (f->kind == COUNT) {
-        if (!parse_long(value, (long *)dst) || *(long *)dst < 0)
-            return fail(why, len, "%s: key '%s': '%s' is not a non-negative integer", path, f->key, value);
+        if (!util_parse_long(value, (long *)dst) || *(long *)dst < 0)
+            return fail(why, len, "%s: key '%s': '%s' is not a non-negative integer", path, key, value);
     } else {
-        if (!parse_double(value, &d) || d < 0 || d > 1)
-            return fail(why, len, "%s: key '%s': '%s' is not a number in [0, 1]", path, f->key, value);
+        if (!util_parse_double(value, &d) || d < 0 || d > 1)
+            return fail(why, len, "%s: key '%s': '%s' is not a number in [0, 1]", path, key, value);
         *(double *)dst = d;
     }
+    return 0;
+}
+
+/* Returns the field of key k, or NULL when the analysis does not read it. */
+static const struct field *field_of(enum result_key k)
+{
+    for (int i = 0; i < N_FIELDS; i++)
+        if (fields[i].key == k) return &fields[i];
+    return NULL;
+}
+
+/* Returns 0 if every field (every class of a per-class one) was seen, or -1 naming the first missing. */
+static int check_complete(int seen[][N_CLASSES], const char *path, char *why, size_t len)
+{
+    char buf[RECORDS_KEY_MAX];
+    for (int i = 0; i < N_FIELDS; i++)
+        for (int c = 0; c < (records_per_class(fields[i].key) ? N_CLASSES : 1); c++)
+            if (!seen[i][c])
+                return fail(why, len, "%s: missing key '%s'", path, records_key_name(fields[i].key, c, buf, sizeof buf));
     return 0;
 }
 
 /* Parses the open result file f into r; returns 0, or -1 with the reason in why. */
 static int parse_result(FILE *f, record *r, const char *path, char *why, size_t len)
 {
-    int seen[N_FIELDS] = {0};
+    int seen[N_FIELDS][N_CLASSES] = {{0}};
     char line[2048];
     for (int lineno = 1; fgets(line, sizeof line, f); lineno++) {
         line[strcspn(line, "\r\n")] = 0;
@@ -122,22 +102,21 @@ static int parse_result(FILE *f, record *r, const char *path, char *why, size_t 
         char *tab = strchr(line, '\t');
         if (!tab) return fail(why, len, "%s:%d: expected key<TAB>value", path, lineno);
         *tab = 0;
-        for (int i = 0; i < N_FIELDS; i++) {
-            if (strcmp(line, fields[i].key)) continue;
-            if (seen[i]++) return fail(why, len, "%s:%d: key '%s' repeated", path, lineno, line);
-            if (set_field(r, &fields[i], tab + 1, path, why, len)) return -1;
-        }
+        enum result_key k;
+        int c;
+        const struct field *field = records_find_key(line, &k, &c) ? field_of(k) : NULL;
+        if (!field) continue;
+        if (seen[field - fields][c < 0 ? 0 : c]++) return fail(why, len, "%s:%d: key '%s' repeated", path, lineno, line);
+        if (set_field(r, field, c, line, tab + 1, path, why, len)) return -1;
     }
     if (ferror(f)) return fail(why, len, "%s: read error", path);
-    for (int i = 0; i < N_FIELDS; i++)
-        if (!seen[i]) return fail(why, len, "%s: missing key '%s'", path, fields[i].key);
-    return 0;
+    return check_complete(seen, path, why, len);
 }
 
 enum record_status record_read(const char *dir, record *r, char *why, size_t len)
 {
     char path[1100];
-    snprintf(path, sizeof path, "%s/result.tsv", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, RECORDS_RESULT_FILE);
     memset(r, 0, sizeof *r);
     snprintf(r->dir, sizeof r->dir, "%s", dir);
     FILE *f = fopen(path, "r");
@@ -151,35 +130,13 @@ enum record_status record_read(const char *dir, record *r, char *why, size_t len
     return bad ? RECORD_MALFORMED : RECORD_OK;
 }
 
-static const char predictions_header[] =
-    "event_id\ttrue_class\ttrue_energy_gev\tp_numu_cc\tp_nue_cc\tp_nc\tpredicted_class";
-
-/* Parses one tab-separated predictions line into p; returns 1 if it is well formed. */
-static int parse_prediction(char *line, prediction *p)
-{
-    char *col[7], *save;
-    int n = 0;
-    for (char *tok = strtok_r(line, "\t", &save); tok; tok = strtok_r(NULL, "\t", &save))
-        if (n++ < 7) col[n - 1] = tok;
-    if (n != 7) return 0;
-    char *end;
-    errno = 0;
-    p->event_id = strtoll(col[0], &end, 10);
-    if (end == col[0] || *end || errno) return 0;
-    p->true_class = record_class_index(col[1]);
-    p->predicted_class = record_class_index(col[6]);
-    double prob;
-    for (int i = 3; i < 6; i++)
-        if (!parse_double(col[i], &prob) || prob < 0 || prob > 1) return 0;
-    return parse_double(col[2], &p->energy_gev) && p->true_class >= 0 && p->predicted_class >= 0;
-}
-
 /* Reads the open predictions file f; returns the count and sets *out, or -1 with the reason in why. */
 static long parse_predictions(FILE *f, prediction **out, const char *path, char *why, size_t len)
 {
     char line[1024];
-    if (!fgets(line, sizeof line, f) || (line[strcspn(line, "\r\n")] = 0, strcmp(line, predictions_header)))
-        return fail(why, len, "%s:1: header is not '%s'", path, predictions_header);
+    const char *header = records_prediction_header();
+    if (!fgets(line, sizeof line, f) || (line[strcspn(line, "\r\n")] = 0, strcmp(line, header)))
+        return fail(why, len, "%s:1: header is not '%s'", path, header);
     long n = 0, cap = 1024;
     prediction *p = malloc(cap * sizeof *p);
     for (int lineno = 2; p && fgets(line, sizeof line, f); lineno++) {
@@ -189,7 +146,7 @@ static long parse_predictions(FILE *f, prediction **out, const char *path, char 
             if (!q) break;
             p = q;
         }
-        if (!parse_prediction(line, &p[n++])) {
+        if (!records_parse_prediction(line, &p[n++])) {
             free(p);
             return fail(why, len, "%s:%d: expected 7 columns: id, class, energy, 3 probabilities, class",
                         path, lineno);

@@ -1,14 +1,11 @@
-/* record: one trained network's result record and per-event predictions, as DESIGN.md fixes them:
-   runs/<protocol>/<init>-<scheme>-n<train_images>-m<member>/{result.tsv,predictions-<split>.tsv}. */
+/* record: reads one trained network's result record and per-event predictions (their formats are
+   core/records.h's): runs/<protocol>/<init>-<scheme>-n<train_images>-m<member>/{result.tsv,predictions-<split>.tsv}. */
 #ifndef NUTL_RECORD_H
 #define NUTL_RECORD_H
 
 #include <stddef.h>
 
-#define RECORD_CLASSES 3
-
-/* The class names used in the records, in the order of the confusion matrix rows and columns. */
-extern const char *const record_class_name[RECORD_CLASSES];
+#include "core/records.h"
 
 enum record_status { RECORD_OK, RECORD_ABSENT, RECORD_MALFORMED };
 
@@ -16,19 +13,12 @@ typedef struct {
     char dir[1024];
     char protocol[64], init[32], scheme[32];
     long train_images, member;
-    double test_f1, val_f1, acc[RECORD_CLASSES];
-    long confusion[RECORD_CLASSES * RECORD_CLASSES]; /* row = true class, column = predicted */
-    char build[512], pretrained_source[512]; /* build: nutl, Darknet and every patch, ~270 characters */
+    double test_f1, val_f1, acc[N_CLASSES];
+    confusion test_confusion;
+    char build[512], pretrained_source[512];
+    /* Provenance (src/nn/provenance.h): the fields that change numbers, which one table may not mix. */
+    char libraries[512], dataset_id[64], machine_class[256];
 } record;
-
-typedef struct {
-    long long event_id;
-    int true_class, predicted_class;
-    double energy_gev;
-} prediction;
-
-/* Returns the index of a class name (numu_cc 0, nue_cc 1, nc 2), or -1 if it is none of them. */
-int record_class_index(const char *name);
 
 /* Reads dir/result.tsv into r. Returns RECORD_OK; RECORD_ABSENT when the file does not exist (an
    unfinished network); RECORD_MALFORMED, with a one-line reason naming the file in why, when a required

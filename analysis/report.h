@@ -15,6 +15,7 @@ typedef struct {
     char out[1024];           /* paper-figures/<protocol> */
     char dataset[512];        /* the dataset, as every table states it */
     char weights[1200];       /* the pretrained source, as every table and figure states it */
+    char mixed[4096];         /* why the records may not share a table, when --allow-mixed combined them */
     double edges[ENERGY_MAX_BINS + 1]; /* true-energy bins of Fig. 6 and the energy bias, GeV */
     int n_bins;
     /* Accuracy vs energy of the best network by test F1 at the largest size: Kaiming, pretrained all. */

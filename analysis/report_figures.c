@@ -31,6 +31,16 @@ static void put_string(FILE *f, const char *name, const char *value)
     fputs("\"\n", f);
 }
 
+/* Writes the column names of a data file (the line after its comments, which the figure scripts address
+   by name): first, then, if per_class, each class's accuracy, Wilson 1-sigma low and high and events. */
+static void put_columns(FILE *f, const char *first, int per_class)
+{
+    fputs(first, f);
+    for (int k = 0; per_class && k < N_CLASSES; k++)
+        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", class_name(k), class_name(k), class_name(k), class_name(k));
+    fputc('\n', f);
+}
+
 /* Returns e, or 0 when it is unknown (one network): gnuplot then draws the point without an error bar. */
 static double known(double e)
 {
@@ -43,8 +53,8 @@ static int fig3(const report *r)
     char path[1200];
     int points = 0;
     FILE *f = open_data(r, "fig3.dat", path, sizeof path);
-    fputs("# Fig. 3: pretrained all weights; error on the mean (0: one network)\n"
-          "# train_images\tnetworks\ttest_f1\ttest_f1_err\tval_f1\tval_f1_err\n", f);
+    fputs("# Fig. 3: pretrained all weights; error on the mean (0: one network)\n", f);
+    put_columns(f, "train_images\tnetworks\ttest_f1\ttest_f1_err\tval_f1\tval_f1_err", 0);
     for (int i = 0; i < r->s->n_sizes; i++) {
         const study_cell *c = study_find(r->s, "pretrained", "all", r->s->sizes[i]);
         if (!c->n) continue;
@@ -114,8 +124,8 @@ static int fig4(const report *r, FILE *vars)
     }
     char path[1200];
     FILE *f = open_data(r, "fig4.dat", path, sizeof path);
-    fputs("# Fig. 4: networks per testing-F1 bin at the largest size\n"
-          "# f1_low\tf1_high\tf1_centre\tkaiming\tpretrained_all\n", f);
+    fputs("# Fig. 4: networks per testing-F1 bin at the largest size\n", f);
+    put_columns(f, "f1_low\tf1_high\tf1_centre\tkaiming\tpretrained_all", 0);
     for (size_t b = 0; b < h->n; b++)
         fprintf(f, "%.6f\t%.6f\t%.6f\t%g\t%g\n", h->range[b], h->range[b + 1], (h->range[b] + h->range[b + 1]) / 2,
                 gsl_histogram_get(count[0], b), gsl_histogram_get(count[1], b));
@@ -137,9 +147,9 @@ static int fig5(const report *r, FILE *vars)
     if (!have[0] && !have[1]) return 0;
     char path[1200];
     FILE *f = open_data(r, "fig5.dat", path, sizeof path);
-    fputs("# Fig. 5: class accuracy, mean and error on the mean (0: one network) at the largest size\n"
-          "# class\tkaiming\tkaiming_err\tpretrained_all\tpretrained_all_err\n", f);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    fputs("# Fig. 5: class accuracy, mean and error on the mean (0: one network) at the largest size\n", f);
+    put_columns(f, "class\tkaiming\tkaiming_err\tpretrained_all\tpretrained_all_err", 0);
+    for (int k = 0; k < N_CLASSES; k++) {
         fprintf(f, "%d", k);
         for (int w = 0; w < 2; w++)
             fprintf(f, "\t%.6f\t%.6f", have[w] ? c[w]->acc[k].mean : NAN, have[w] ? known(c[w]->acc[k].err) : NAN);
@@ -159,15 +169,12 @@ static int fig6_panel(const report *r, FILE *vars, int which, const char *name, 
     char path[1200], file[64], title[1200], var[64];
     snprintf(file, sizeof file, "fig6-%s.dat", name);
     FILE *f = open_data(r, file, path, sizeof path);
-    fprintf(f, "# Fig. 6: %s (testing F1 %.4f); per class: accuracy, Wilson 1-sigma low and high, events\n"
-               "# energy_low\tenergy_high\tenergy_centre", best->dir, best->test_f1);
-    for (int k = 0; k < RECORD_CLASSES; k++)
-        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", record_class_name[k], record_class_name[k],
-                record_class_name[k], record_class_name[k]);
-    fputc('\n', f);
+    fprintf(f, "# Fig. 6: %s (testing F1 %.4f); per class: accuracy, Wilson 1-sigma low and high, events\n",
+            best->dir, best->test_f1);
+    put_columns(f, "energy_low\tenergy_high\tenergy_centre", 1);
     for (int b = 0; b < e->n_bins; b++) {
         fprintf(f, "%.4f\t%.4f\t%.4f", e->edges[b], e->edges[b + 1], (e->edges[b] + e->edges[b + 1]) / 2);
-        for (int k = 0; k < RECORD_CLASSES; k++)
+        for (int k = 0; k < N_CLASSES; k++)
             fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", e->acc[k][b], e->lo[k][b], e->hi[k][b], e->events[k][b]);
         fputc('\n', f);
     }
@@ -185,21 +192,18 @@ static int fig7(const report *r)
     int points = 0;
     FILE *f = open_data(r, "fig7.dat", path, sizeof path);
     fputs("# Fig. 7: best pretrained all-weights network (by testing F1) of each size; per class: accuracy,\n"
-          "# Wilson 1-sigma low and high, events (from its confusion matrix)\n# train_images\tmember\ttest_f1", f);
-    for (int k = 0; k < RECORD_CLASSES; k++)
-        fprintf(f, "\t%s\t%s_low\t%s_high\t%s_events", record_class_name[k], record_class_name[k],
-                record_class_name[k], record_class_name[k]);
-    fputc('\n', f);
+          "# Wilson 1-sigma low and high, events (from its confusion matrix)\n", f);
+    put_columns(f, "train_images\tmember\ttest_f1", 1);
     for (int i = 0; i < r->s->n_sizes; i++) {
         const record *best = study_find(r->s, "pretrained", "all", r->s->sizes[i])->best_test;
         if (!best) continue;
         fprintf(f, "%ld\t%ld\t%.6f", best->train_images, best->member, best->test_f1);
-        confusion m = confusion_from_counts(best->confusion);
-        for (int k = 0; k < RECORD_CLASSES; k++) {
-            long n = confusion_true_events(&m, k);
+        const confusion *m = &best->test_confusion;
+        for (int k = 0; k < N_CLASSES; k++) {
+            long n = confusion_true_events(m, k);
             double lo, hi;
-            binomial_wilson(best->confusion[4 * k], n, BINOMIAL_ONE_SIGMA, &lo, &hi);
-            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", n ? confusion_class_accuracy(&m, k) : NAN, lo, hi, n);
+            binomial_wilson(m->counts[k][k], n, BINOMIAL_ONE_SIGMA, &lo, &hi);
+            fprintf(f, "\t%.6f\t%.6f\t%.6f\t%ld", n ? confusion_class_accuracy(m, k) : NAN, lo, hi, n);
         }
         fputc('\n', f);
         points++;
@@ -226,12 +230,20 @@ static void put_provenance(FILE *vars, const report *r)
     fprintf(vars, "energy_low = %g\nenergy_high = %g\n", r->edges[0], r->edges[r->n_bins]);
 }
 
+/* Writes each class's name (its columns in the data files) and label (enhanced text: ν_μ subscripts). */
+static void put_classes(FILE *vars)
+{
+    for (int k = 0; k < N_CLASSES; k++)
+        fprintf(vars, "class_name_%d = \"%s\"\nclass_label_%d = \"%s\"\n", k, class_name(k), k, class_label(k));
+}
+
 void report_figures(const report *r)
 {
     char path[1200];
     FILE *vars = open_data(r, "plotvars.gp", path, sizeof path);
     fputs("# Written by nutl-analyse: what the figure scripts in plots/ draw.\n", vars);
     put_provenance(vars, r);
+    put_classes(vars);
     long largest = study_size(r->s, 0), middle = 0;
     /* The middle band: the paper's 50k beside its 100k, i.e. the largest size at most half the largest
        (the second-largest size in the smoke and small presets). */

@@ -7,7 +7,6 @@
 #include "report.h"
 #include "table.h"
 
-static const char *const class_label[RECORD_CLASSES] = {"CC ν_μ", "CC ν_e", "NC"};
 
 /* Returns the caption's marker for tables made with stand-in weights, or "". */
 static const char *standin_mark(const report *r)
@@ -22,10 +21,12 @@ static void add_provenance(table *t, const report *r)
     table_meta(t, "Protocol: %s (%s); runs: %s", s->name, s->conf.path, s->runs);
     const char *caveat = protocol_find(&s->conf, "caveat");
     if (caveat) table_meta(t, "Caveat: %s", caveat);
-    table_meta(t, "Dataset: %s", r->dataset);
+    table_meta(t, "Dataset: %s; dataset_id %s", r->dataset, *s->datasets ? s->datasets : "none");
     table_meta(t, "Build: %s", *s->builds ? s->builds : "no finished network");
+    table_meta(t, "Machine class: %s", *s->machines ? s->machines : "none");
     table_meta(t, "Pretrained source: %s", r->weights);
     if (s->n_skipped) table_meta(t, "Malformed records skipped: %d (named on stderr by nutl-analyse)", s->n_skipped);
+    if (*r->mixed) table_note(t, "MIXED RECORDS, combined by --allow-mixed: %s", r->mixed);
 }
 
 /* Appends a training size: "1k" as the paper writes it, the number in the TSV. */
@@ -156,17 +157,15 @@ static void table3_block(table *t, const report *r, int which, const char *title
 {
     const study_cell *c = r->largest[which];
     const record *best = c ? c->best_test : NULL;
-    const long *paper = paper_confusion(r->paper, which == REPORT_KAIMING ? "kaiming" : "pretrained");
-    for (int row = 0; row < RECORD_CLASSES; row++) {
+    const confusion *paper = paper_confusion(r->paper, which == REPORT_KAIMING ? "kaiming" : "pretrained");
+    for (int row = 0; row < N_CLASSES; row++) {
         table_row(t, row == 0 && which != REPORT_KAIMING);
         table_label(t, which == REPORT_KAIMING ? "kaiming" : "pretrained", "%s", title);
-        table_label(t, record_class_name[row], "%s", class_label[row]);
-        for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, best ? best->confusion[3 * row + col] : NAN);
-        confusion ours = best ? confusion_from_counts(best->confusion) : (confusion){0};
-        confusion theirs = confusion_from_counts(paper);
-        table_value(t, best ? confusion_macro_f1(&ours) : NAN);
-        for (int col = 0; col < RECORD_CLASSES; col++) table_value(t, paper[3 * row + col]);
-        table_value(t, confusion_macro_f1(&theirs));
+        table_label(t, class_name(row), "%s", class_label(row));
+        for (int col = 0; col < N_CLASSES; col++) table_value(t, best ? best->test_confusion.counts[row][col] : NAN);
+        table_value(t, best ? confusion_macro_f1(&best->test_confusion) : NAN);
+        for (int col = 0; col < N_CLASSES; col++) table_value(t, paper->counts[row][col]);
+        table_value(t, confusion_macro_f1(paper));
     }
     char size[32];
     if (best)
@@ -226,11 +225,10 @@ static void ensembles(const report *r)
     table_column(t, "Networks", "networks", TABLE_INT, 0);
     table_column(t, "Testing F1", "test_f1", TABLE_MEAN_SD_ERR, 3);
     table_column(t, "Validation F1", "val_f1", TABLE_MEAN_SD_ERR, 3);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
-        char head[64], key[64];
-        snprintf(head, sizeof head, "Accuracy %s", class_label[k]);
-        snprintf(key, sizeof key, "test_acc_%s", record_class_name[k]);
-        table_column(t, head, key, TABLE_MEAN_SD_ERR, 3);
+    for (int k = 0; k < N_CLASSES; k++) {
+        char head[64], key[RECORDS_KEY_MAX];
+        snprintf(head, sizeof head, "Accuracy %s", class_label(k));
+        table_column(t, head, records_key_name(RESULT_TEST_ACC, k, key, sizeof key), TABLE_MEAN_SD_ERR, 3);
     }
     table_column(t, "Best by testing F1", "best_test", TABLE_TEXT, 0);
     table_column(t, "Best by validation F1", "best_val", TABLE_TEXT, 0);
@@ -243,7 +241,7 @@ static void ensembles(const report *r)
         table_value(t, c->n);
         table_mean_sd_err(t, c->test_f1.mean, c->test_f1.sd, c->test_f1.err);
         table_mean_sd_err(t, c->val_f1.mean, c->val_f1.sd, c->val_f1.err);
-        for (int k = 0; k < RECORD_CLASSES; k++) table_mean_sd_err(t, c->acc[k].mean, c->acc[k].sd, c->acc[k].err);
+        for (int k = 0; k < N_CLASSES; k++) table_mean_sd_err(t, c->acc[k].mean, c->acc[k].sd, c->acc[k].err);
         if (c->n) {
             table_text(t, "m%ld (%.3f)", c->best_test->member, c->best_test->test_f1);
             table_text(t, "m%ld (%.3f)", c->best_val->member, c->best_val->val_f1);
@@ -286,10 +284,10 @@ static void energy_bias_table(const report *r)
     table_column(t, "Kaiming spread", "kaiming_spread", TABLE_MEAN_ERR, 3);
     table_column(t, "Transfer learning spread", "pretrained_spread", TABLE_MEAN_ERR, 3);
     table_column(t, "(Kaiming − transfer)/σ", "pull", TABLE_NUM, 1);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    for (int k = 0; k < N_CLASSES; k++) {
         energy_spread sp[2];
         table_row(t, 0);
-        table_label(t, record_class_name[k], "%s", class_label[k]);
+        table_label(t, class_name(k), "%s", class_label(k));
         for (int which = 0; which < 2; which++) {
             sp[which] = r->have_energy[which] ? energy_bias(&r->energy[which], k) : (energy_spread){NAN, NAN, -1, -1};
             table_mean_err(t, sp[which].spread, sp[which].err);

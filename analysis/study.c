@@ -93,6 +93,8 @@ static void load_cell(study *s, study_cell *c)
         c->net[c->n++] = r;
         s->n_records++;
         add_distinct(s->builds, sizeof s->builds, r->build);
+        add_distinct(s->datasets, sizeof s->datasets, r->dataset_id);
+        add_distinct(s->machines, sizeof s->machines, r->machine_class);
         if (!strcmp(r->init, "pretrained")) {
             add_distinct(s->pretrained, sizeof s->pretrained, r->pretrained_source);
             if (strstr(r->pretrained_source, "stand-in")) s->standin = 1;
@@ -108,7 +110,7 @@ static void summarise_cell(study_cell *c)
     c->test_f1 = ensemble_summarise(x, c->n);
     for (int i = 0; i < c->n; i++) x[i] = c->net[i]->val_f1;
     c->val_f1 = ensemble_summarise(x, c->n);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    for (int k = 0; k < N_CLASSES; k++) {
         for (int i = 0; i < c->n; i++) x[i] = c->net[i]->acc[k];
         c->acc[k] = ensemble_summarise(x, c->n);
     }

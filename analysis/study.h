@@ -18,7 +18,7 @@ typedef struct {
     long train_images;
     int n;                /* finished, well-formed networks */
     const record **net;   /* those n networks, in member order */
-    ensemble_stat test_f1, val_f1, acc[RECORD_CLASSES];
+    ensemble_stat test_f1, val_f1, acc[N_CLASSES];
     const record *best_test, *best_val; /* highest test F1 (the paper's choice), highest validation F1
                                            (the unbiased one); NULL when n = 0 */
 } study_cell;
@@ -35,7 +35,9 @@ typedef struct {
     int n_cells;
     record *records;
     int n_records, n_skipped; /* well-formed networks; malformed records reported and skipped */
-    char builds[1024];        /* distinct build strings of the networks, "; "-separated */
+    char builds[2048];        /* distinct build strings of the networks, "; "-separated */
+    char datasets[512];       /* distinct dataset_id of the networks */
+    char machines[1024];      /* distinct machine classes of the networks */
     char pretrained[1024];    /* distinct pretrained sources of the pretrained networks */
     int standin;              /* 1 if any pretrained source is a stand-in, not ImageNet */
 } study;

@@ -4,6 +4,7 @@ The C reader (src/sim/dataset.c) is the source of truth; this one follows FORMAT
 CRCs and sizes, and turns events into network inputs as src/nn/loader.c does (float32 throughout), so
 that PyTorch sees the very numbers nutl's trainer sees. Errors are one line naming the file.
 """
+import hashlib
 import struct
 import sys
 import zlib
@@ -102,6 +103,17 @@ class Split:
         if not imagenet:
             return v
         return (v - IMAGENET_MEAN[:, None, None]) * (np.float32(1) / IMAGENET_STD)[:, None, None]
+
+
+def dataset_id(data_dir):
+    """Returns nutl train's dataset_id of DATA_DIR (src/nn/provenance.c): the first 16 hex digits of the
+    SHA-256 of the hex SHA-256 digests of events.bin and truth.tsv of train, val and test, in that order."""
+    ids = hashlib.sha256()
+    for split in ("train", "val", "test"):
+        for name in ("events.bin", "truth.tsv"):
+            with open(f"{data_dir}/{split}/{name}", "rb") as f:
+                ids.update(hashlib.sha256(f.read()).hexdigest().encode())
+    return ids.hexdigest()[:16]
 
 
 def balanced_order(classes):

@@ -145,7 +145,10 @@ def write_result(path, args, sched, val, test, seconds, images):
              ("train_seconds", f"{seconds:.1f}"), ("train_images_per_second", f"{images / max(seconds, 1e-9):.2f}"),
              ("threads", args.threads), ("device", "cpu"),
              ("build", f"pytorch {torch.__version__}; torchvision {torchvision.__version__}; dev/torch_train.py"),
-             ("pretrained_source", "none"), ("learning_rate", f"{args.lr:g}"), ("momentum", f"{args.momentum:g}"),
+             ("pretrained_source", "none"),
+             ("libraries", f"PyTorch {torch.__version__}; torchvision {torchvision.__version__}; numpy {np.__version__}"),
+             ("machine_class", f"cpu; PyTorch; threads {args.threads}"),
+             ("dataset_id", nutl_dataset.dataset_id(args.data_dir)), ("learning_rate", f"{args.lr:g}"), ("momentum", f"{args.momentum:g}"),
              ("weight_decay", f"{args.decay:g}"), ("batch", args.batch),
              ("input_saturation_mev", f"{args.saturation_mev:g}"), ("input_normalization", "imagenet")]
     with open(path, "w") as f:

@@ -5,7 +5,7 @@
 .PHONY: tables figures analysis
 
 ANALYSIS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -MMD -MP -Isrc -Ianalysis
-ANALYSIS_LIBS := -lgsl -lgslcblas -lm
+ANALYSIS_LIBS := -lgsl -lgslcblas -lnettle -lm
 ANALYSIS_DIR := $(BUILD)/analysis
 ANALYSIS_SRCS := $(filter-out analysis/main.c,$(wildcard analysis/*.c)) $(wildcard src/core/*.c)
 ANALYSIS_OBJS := $(patsubst %.c,$(ANALYSIS_DIR)/%.o,$(ANALYSIS_SRCS))

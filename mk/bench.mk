@@ -6,7 +6,8 @@ BENCH_THREADS ?= $(shell nproc)
 BENCH_BATCH ?= 32
 BENCH_ITERS_224 ?= 5
 BENCH_ITERS_SMALL ?= 20
-BENCH_SMALL := $(shell awk -F' *= *' '$$1 == "downsample" {print int(224 / $$2)}' cfg/protocols/smoke.conf)
+# The smoke size, 224 / its downsample, computed by the recipe's shell once bin/nutl is built.
+BENCH_SMALL = $$((224 / $$(bin/nutl conf smoke downsample)))
 
 .PHONY: bench
 bench: bin/nutl

@@ -7,7 +7,8 @@
 LDLIBS += -lz
 
 SIM_CONF := cfg/protocols/$(PROTOCOL).conf
-sim_conf = $(strip $(shell sed -n 's/^$(1)[[:space:]]*=[[:space:]]*//p' $(SIM_CONF)))
+# A preset's value, read by bin/nutl itself (nutl conf): only in recipes, once bin/nutl is built.
+sim_conf = $(strip $(shell bin/nutl conf $(PROTOCOL) $(1)))
 SIM_DATA := datasets/$(PROTOCOL)
 SIM_THREADS ?= $(call sim_conf,threads)
 FIG1_DIR := paper-figures/$(PROTOCOL)

@@ -15,7 +15,11 @@ set grid lc rgb '#e0e0e0'
 set key box opaque samplen 2
 set tics nomirror
 set border 3
-class_label(c) = c == 0 ? 'CC ν_μ' : c == 1 ? 'CC ν_e' : 'NC'
+# The data files name their columns on the line after their comments; the classes' names (their
+# columns' names) and labels come from plotvars.gp.
+set datafile columnheaders
+class_name(c) = value(sprintf('class_name_%d', c))
+class_label(c) = value(sprintf('class_label_%d', c))
 class_color(c) = c == 0 ? '#1f60c0' : c == 1 ? '#2a9d3a' : '#e07b00'
 # Title and provenance line: titled(t) gives a two-line title, the second the protocol and weights.
 titled(t) = t."\n{/*0.75 ".subtitle."}"

@@ -1,7 +1,7 @@
 # Fig. 3: test (cyan) and validation (red) F1 of the pretrained all-weights networks vs training images,
 # with grey bands (mean +- error on the mean) for Kaiming at the largest size and at the largest size at
 # most half of it (the paper's 100k and 50k), and for classifier-only at the largest size.
-stats data.'/fig3.dat' using 1 nooutput
+stats data.'/fig3.dat' using 'train_images' nooutput
 set xrange [STATS_min / 1.4 : STATS_max * 1.4]
 set logscale x
 eval 'set xtics ('.size_tics.')'
@@ -18,5 +18,5 @@ do for [i = 1:3] {
     }
 }
 eval 'plot '.bands. \
-    "data.'/fig3.dat' using 1:3:4 with yerrorbars pt 7 ps 1.2 * pt_scale lc rgb '#00b5d8' title 'Test sample', ".\
-    "data.'/fig3.dat' using ($1 * 1.04):5:6 with yerrorbars pt 5 ps 1.0 * pt_scale lc rgb '#d62728' title 'Validation sample'"
+    "data.'/fig3.dat' using 'train_images':'test_f1':'test_f1_err' with yerrorbars pt 7 ps 1.2 * pt_scale lc rgb '#00b5d8' title 'Test sample', ".\
+    "data.'/fig3.dat' using (column('train_images') * 1.04):'val_f1':'val_f1_err' with yerrorbars pt 5 ps 1.0 * pt_scale lc rgb '#d62728' title 'Validation sample'"

@@ -9,9 +9,8 @@ set ytics 0, 0.2, 1
 set xlabel 'True neutrino energy (GeV)'
 set ylabel 'Accuracy'
 set key top center horizontal
-# Column of class c's accuracy in fig6-*.dat (energy_low, energy_high, energy_centre, then 4 per class).
-col(c) = 4 + 4 * c
-panel(name) = sprintf("plot for [c = 0:2] data.'/fig6-%s.dat' using ($3 + (c - 1) * 0.03):(column(col(c))):(column(col(c) + 1)):(column(col(c) + 2)) with yerrorlines pt 7 ps pt_scale lw 1.5 lc rgb class_color(c) title class_label(c)", name)
+# Class c's columns in fig6-*.dat: its accuracy (named as the class), _low and _high.
+panel(name) = sprintf("plot for [c = 0:2] data.'/fig6-%s.dat' using (column('energy_centre') + (c - 1) * 0.03):(column(class_name(c))):(column(class_name(c).'_low')):(column(class_name(c).'_high')) with yerrorlines pt 7 ps pt_scale lw 1.5 lc rgb class_color(c) title class_label(c)", name)
 do for [name in 'kaiming pretrained'] {
     set title value(sprintf('fig6_%s', name)) ? value(sprintf('fig6_%s_title', name)) : 'no network with test predictions'
     if (value(sprintf('fig6_%s', name))) { eval panel(name) } else { set multiplot next }

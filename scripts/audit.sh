@@ -35,11 +35,11 @@ done
 # The chosen cell, trained four times into the audit folder by the grid's own command line.
 grid=$(bin/nutl grid "$protocol")
 smallest=$(cut -f4 <<<"$grid" | sort -n | head -n 1)
-cell=${AUDIT_CELL:-pretrained-all-n$smallest-m1}
+cell=${AUDIT_CELL:-$(awk -F'\t' -v n="$smallest" '$2 == "pretrained" && $3 == "all" && $4 == n && $5 == 1 {print $1}' <<<"$grid")}
 line=$(awk -F'\t' -v c="$cell" '$1 == c' <<<"$grid")
 [ -n "$line" ] || die "AUDIT_CELL=$cell is not a cell of $protocol (bin/nutl grid $protocol lists them)"
 seed=$(cut -f6 <<<"$line")
-threads=$(sed -n 's/^threads[[:space:]]*=[[:space:]]*//p' "cfg/protocols/$protocol.conf")
+threads=$(bin/nutl conf "$protocol" threads)
 other_threads=$((threads == 1 ? 2 : threads / 2))
 other_seed=$(bin/nutl seed "$seed" audit-other-seed)
 command_for() { bin/nutl grid "$protocol" --runs "$dir/$1" | awk -F'\t' -v c="$cell" '$1 == c {print $7}'; }

@@ -9,6 +9,7 @@ PACKAGES=(
   build-essential dpkg-dev pkg-config ca-certificates
   libgsl-dev libopenblas-dev libzip-dev libdnnl-dev nettle-dev
   gnuplot-nox poppler-utils
+  texlive-latex-base texlive-latex-recommended
   python3 python3-torch python3-torchvision python3-numpy
   slurm-wlm munge
 )

@@ -14,8 +14,7 @@ protocol=${1:?usage: scripts/run-grid.sh PROTOCOL}
 conf=cfg/protocols/$protocol.conf
 die() { echo "run-grid: $*" >&2; exit 1; }
 [ -f "$conf" ] || die "$conf: no such protocol preset"
-conf_value() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$conf"; }
-threads=$(conf_value threads)
+threads=$(bin/nutl conf "$protocol" threads)
 jobs=${JOBS:-$(( $(nproc) / threads > 1 ? $(nproc) / threads : 1 ))}
 logs=runs/$protocol/logs
 mkdir -p "$logs"
@@ -26,7 +25,7 @@ queue=()
 [ -z "$list" ] || mapfile -t queue <<<"$list"
 total=${#queue[@]}
 if [ "$total" = 0 ]; then echo "run-grid: all $all cells of $protocol are finished"; exit 0; fi
-pretrained=$(conf_value pretrained)
+pretrained=$(bin/nutl conf "$protocol" pretrained)
 if grep -q $'\tpretrained\t' <<<"$list" && [ ! -f "$pretrained" ]; then
   die "protocol $protocol trains pretrained cells and $pretrained is missing (make weights, or make standin-weights where the preset allows it)"
 fi

@@ -16,7 +16,7 @@ if [ -z "$list" ]; then echo "slurm: every cell of $protocol is finished: make t
 mkdir -p "$dir/logs" "runs/$protocol/logs"
 printf '%s\n' "$list" >"$dir/cells.tsv"
 cells=$(wc -l <"$dir/cells.tsv")
-threads=$(sed -n 's/^threads[[:space:]]*=[[:space:]]*//p' "$conf")
+threads=$(bin/nutl conf "$protocol" threads)
 root=$(pwd)
 
 {

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Per-class means of a split's truth.tsv, beside physics.md's DUNE truth table where it has a number.
+"""Per-class means of a split's truth.tsv, beside the DUNE truth table of docs/physics.md where it has a number.
 usage: scripts/truth-summary.py DIR/truth.tsv"""
 import csv
 import sys
 
-REF = {  # physics.md: <N_p>, P(N_p=0), P(pi+- > 0), P(pi0 > 0), <N_n>, <y>
+REF = {  # docs/physics.md, DUNE full-simulation truth: <N_p>, P(N_p=0), P(pi+- > 0), P(pi0 > 0), <N_n>, <y>
     "numu_cc": (1.42, 0.27, 0.38, 0.20, 1.87, 0.43),
     "nue_cc": (1.12, 0.31, 0.43, 0.18, 1.39, 0.41),
     "nc": (1.21, 0.42, 0.39, 0.43, 1.81, 0.50),
@@ -32,7 +32,7 @@ def main(path):
             sum(int(x["dropped"]) for x in r),
         )
         print("%-8s %6d  %9.3f  %11.0f  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f  %7d" % ((cls, n) + vals))
-        print("%-8s %6s  %9s  %11s  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f   (physics.md)" % (("", "", "", "") + REF[cls]))
+        print("%-8s %6s  %9s  %11s  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f   (DUNE truth)" % (("", "", "", "") + REF[cls]))
     for cls in ("numu_cc", "nc"):
         bins = []
         for lo in (1, 2, 3):

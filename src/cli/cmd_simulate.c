@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/digest.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
 #include "core/seed.h"
@@ -132,6 +133,14 @@ static void write_meta(const char *dir, const options *o, long dropped)
                "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
             o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN);
+    /* The files' digests name the dataset in every result record trained on it. */
+    const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
+    for (int i = 0; i < 2; i++) {
+        char file[4096], hex[65];
+        snprintf(file, sizeof file, "%s/%s", dir, files[i][1]);
+        file_sha256(file, hex);
+        fprintf(f, "%s\t%s\n", files[i][0], hex);
+    }
     atomic_commit(f, path);
 }
 

@@ -6,9 +6,7 @@
 #include "core/args.h"
 #include "cli/commands.h"
 #include "core/grid.h"
-#include "core/protocol.h"
 #include "nn/scheme.h"
-#include "core/seed.h"
 #include "nn/train.h"
 #include "core/util.h"
 
@@ -19,19 +17,12 @@ static const char usage[] =
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
     " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
 
-/* The seed of a cell: derived from the protocol's base seed (0 without a protocol) and the cell's name. */
+/* The seed of the cell the options train, by the grid's rule. */
 static uint64_t cell_seed(const train_options *o)
 {
-    uint64_t base = 0;
-    if (strcmp(o->protocol, "none")) {
-        char path[NUTL_PATH_MAX];
-        static protocol p;
-        protocol_load(&p, grid_conf_path(path, sizeof path, o->protocol));
-        base = (uint64_t)protocol_get_long(&p, "seed");
-    }
-    char label[GRID_NAME_MAX];
-    return seed_derive(base, grid_cell_name(label, sizeof label, o->init, scheme_name(o->scheme), o->train_images,
-                                            o->member));
+    char name[GRID_NAME_MAX];
+    grid_cell_name(name, sizeof name, o->init, scheme_name(o->scheme), o->train_images, o->member);
+    return grid_cell_seed(grid_base_seed(o->protocol), name);
 }
 
 int cmd_train(int argc, char **argv)

@@ -14,5 +14,8 @@ int cmd_train(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_grid(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_records(int argc, char **argv);
+int cmd_conf(int argc, char **argv);
+int cmd_diagram(int argc, char **argv);
 
 #endif

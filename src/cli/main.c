@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "core/util.h"
+#include "nn/provenance.h"
 
 struct command {
     const char *name;
@@ -21,19 +22,27 @@ static const struct command commands[] = {
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},
+    {"conf", cmd_conf, "PRESET KEY: the value of KEY in the protocol preset cfg/protocols/PRESET.conf"},
     {"grid", cmd_grid, "PROTOCOL [--unfinished]: the protocol's cells, seeds and train commands"},
+    {"records", cmd_records, "result|predictions: the keys of result.tsv or the columns of a predictions file"},
+    {"diagram", cmd_diagram, "CFG --out DIR: the network as Darknet builds it, drawn (Fig. 2's data)"},
     {"bench", cmd_bench, "--size S --iters N [--batch B] [--threads T] [--gemm]: training and inference img/s, peak RSS"},
 };
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: nutl COMMAND [ARGS]\n");
+    fprintf(out, "usage: nutl COMMAND [ARGS] | nutl --version\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 }
 
 int main(int argc, char **argv)
 {
+    provenance_start(argc, argv);
+    if (argc == 2 && !strcmp(argv[1], "--version")) {
+        provenance_print_version(stdout);
+        return 0;
+    }
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

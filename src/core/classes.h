@@ -8,6 +8,9 @@ enum event_class { CLASS_NUMU_CC = 0, CLASS_NUE_CC = 1, CLASS_NC = 2, N_CLASSES 
 /* Returns the name of class c as files write it (numu_cc, nue_cc, nc), or "?" for no class. */
 const char *class_name(int c);
 
+/* Returns the label of class c in tables and figures (CC ν_μ, CC ν_e, NC; UTF-8), or "?" for no class. */
+const char *class_label(int c);
+
 /* Returns the class whose name is name, or -1 when none is. */
 int class_parse(const char *name);
 

@@ -14,6 +14,20 @@ char *grid_cell_name(char *buf, size_t len, const char *init, const char *scheme
     return buf;
 }
 
+uint64_t grid_cell_seed(uint64_t base, const char *cell_name)
+{
+    return seed_derive(base, cell_name);
+}
+
+uint64_t grid_base_seed(const char *name)
+{
+    if (!strcmp(name, "none")) return 0;
+    char path[NUTL_PATH_MAX];
+    static protocol p;
+    protocol_load(&p, grid_conf_path(path, sizeof path, name));
+    return (uint64_t)protocol_get_long(&p, "seed");
+}
+
 char *grid_conf_path(char *buf, size_t len, const char *name)
 {
     snprintf(buf, len, "cfg/protocols/%s.conf", name);
@@ -31,7 +45,7 @@ static void add_cell(grid *g, const char *init, const char *scheme, long train_i
         c->train_images = train_images;
         c->member = m;
         grid_cell_name(c->name, sizeof c->name, init, scheme, train_images, m);
-        c->seed = seed_derive(base, c->name);
+        c->seed = grid_cell_seed(base, c->name);
     }
 }
 

@@ -37,6 +37,14 @@ typedef struct {
 char *grid_cell_name(char *buf, size_t len, const char *init, const char *scheme, long train_images,
                      long member);
 
+/* Returns the seed of the network named cell_name (a run folder name) in a protocol whose base seed is
+   base: seed_derive(base, cell_name), the rule every cell's seed follows. */
+uint64_t grid_cell_seed(uint64_t base, const char *cell_name);
+
+/* Returns the base seed of protocol name: its preset's seed, or 0 for the protocol "none" (a network
+   trained outside any study); dies naming the preset if it cannot be read. */
+uint64_t grid_base_seed(const char *name);
+
 /* Returns the path of protocol name's preset, cfg/protocols/<name>.conf, written into buf. */
 char *grid_conf_path(char *buf, size_t len, const char *name);
 

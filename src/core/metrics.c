@@ -1,13 +1,5 @@
 #include "core/metrics.h"
 
-confusion confusion_from_counts(const long counts[N_CLASSES * N_CLASSES])
-{
-    confusion m;
-    for (int t = 0; t < N_CLASSES; t++)
-        for (int p = 0; p < N_CLASSES; p++) m.counts[t][p] = counts[t * N_CLASSES + p];
-    return m;
-}
-
 long confusion_true_events(const confusion *m, int i)
 {
     long row = 0;

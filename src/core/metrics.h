@@ -9,10 +9,6 @@ typedef struct {
     long counts[N_CLASSES][N_CLASSES];
 } confusion;
 
-/* Returns the matrix whose counts are the 9 numbers of counts, row by row (true class), as result
-   records write them. */
-confusion confusion_from_counts(const long counts[N_CLASSES * N_CLASSES]);
-
 /* Returns the number of events of true class i (the sum of row i). */
 long confusion_true_events(const confusion *m, int i);
 

@@ -1,6 +1,7 @@
 #include "core/util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,4 +69,20 @@ void atomic_commit(FILE *f, const char *path)
         unlink(tmp);
         nutl_die("%s: cannot rename from %s: %s", path, tmp, strerror(err));
     }
+}
+
+int util_parse_long(const char *text, long *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtol(text, &end, 10);
+    return end != text && !*end && !errno;
+}
+
+int util_parse_double(const char *text, double *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtod(text, &end);
+    return end != text && !*end && !errno && isfinite(*v);
 }

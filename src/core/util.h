@@ -14,6 +14,12 @@ void *nutl_calloc(size_t n, const char *what);
 /* Returns a monotonic clock reading in seconds (for rates and progress, never for results). */
 double seconds_now(void);
 
+/* Returns 1 if text is one whole integer (nothing before or after it), stored in *v; 0 otherwise. */
+int util_parse_long(const char *text, long *v);
+
+/* Returns 1 if text is one whole finite number, stored in *v; 0 otherwise. */
+int util_parse_double(const char *text, double *v);
+
 enum { NUTL_PATH_MAX = 4096 };
 
 /* Writes "dir/name" into out (NUTL_PATH_MAX bytes); dies if the path is too long. */

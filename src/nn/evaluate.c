@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/records.h"
 #include "core/util.h"
 
 static int argmax(const float *p, int n)
@@ -13,6 +14,15 @@ static int argmax(const float *p, int n)
     return best;
 }
 
+/* Writes the predictions line of event (probabilities p, predicted class) of d to f. */
+static void write_prediction(FILE *f, const dataset *d, int event, const float *p, int predicted)
+{
+    prediction line = {.event_id = dataset_event_id(d, event), .true_class = dataset_class(d, event),
+                       .predicted_class = predicted, .energy_gev = dataset_energy(d, event)};
+    for (int c = 0; c < N_CLASSES; c++) line.p[c] = p[c];
+    records_put_prediction(f, &line);
+}
+
 evaluation evaluate_split(network *net, const dataset *d, input_transform t, FILE *predictions)
 {
     evaluation e = {0};
@@ -21,7 +31,7 @@ evaluation evaluate_split(network *net, const dataset *d, input_transform t, FIL
     for (int i = 0; i < n; i++) order[i] = i;
     float *labels = nutl_calloc((size_t)net->batch * N_CLASSES * sizeof(float), "labels");
     if (predictions)
-        fprintf(predictions, "event_id\ttrue_class\ttrue_energy_gev\tp_numu_cc\tp_nue_cc\tp_nc\tpredicted_class\n");
+        fprintf(predictions, "%s\n", records_prediction_header());
     loader *l = loader_start(d, order, n, net->batch, t);
     net->train = 0;
     int count, first = 0;
@@ -33,9 +43,7 @@ evaluation evaluate_split(network *net, const dataset *d, input_transform t, FIL
             int predicted = argmax(pk, N_CLASSES);
             e.loss -= log(fmax(pk[truth], 1e-30));
             confusion_add(&e.matrix, truth, predicted);
-            if (predictions)
-                fprintf(predictions, "%lld\t%s\t%.4f\t%.6f\t%.6f\t%.6f\t%s\n", (long long)dataset_event_id(d, event),
-                        class_name(truth), dataset_energy(d, event), pk[0], pk[1], pk[2], class_name(predicted));
+            if (predictions) write_prediction(predictions, d, event, pk, predicted);
         }
         first += count;
     }

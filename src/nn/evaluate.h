@@ -1,5 +1,5 @@
 /* evaluate: runs a network over every event of a split: loss, confusion matrix and per-event
-   predictions (the prediction files of DESIGN.md). */
+   predictions (the prediction files of docs/design.md). */
 #ifndef NUTL_EVALUATE_H
 #define NUTL_EVALUATE_H
 
@@ -17,8 +17,7 @@ typedef struct {
 } evaluation;
 
 /* Returns the evaluation of net (in inference mode) on every event of d. When predictions is not NULL,
-   writes the header and one line per event: event_id, true_class, true_energy_gev, p_numu_cc, p_nue_cc,
-   p_nc, predicted_class. */
+   writes the header and one line per event (the columns of core/records.h). */
 evaluation evaluate_split(network *net, const dataset *d, input_transform t, FILE *predictions);
 
 /* Writes the predictions of net on d to path atomically and returns the evaluation. */

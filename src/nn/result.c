@@ -3,61 +3,50 @@
 #include <stdio.h>
 
 #include "nn/device.h"
+#include "nn/provenance.h"
 #include "core/metrics.h"
+#include "core/records.h"
 #include "nn/scheme.h"
 #include "core/util.h"
-
-#ifndef NUTL_VERSION
-#define NUTL_VERSION "unknown"
-#endif
-#ifndef DARKNET_VERSION
-#define DARKNET_VERSION "unknown"
-#endif
-
-const char *result_build(void)
-{
-    return "nutl " NUTL_VERSION "; darknet " DARKNET_VERSION;
-}
 
 void result_write(const char *dir, const run_summary *s)
 {
     const train_options *o = s->options;
     char path[NUTL_PATH_MAX];
-    path_join(path, dir, "result.tsv");
+    path_join(path, dir, RECORDS_RESULT_FILE);
     FILE *f = atomic_open(path);
-    fprintf(f, "protocol\t%s\n", o->protocol);
-    fprintf(f, "init\t%s\n", o->init);
-    fprintf(f, "scheme\t%s\n", scheme_name(o->scheme));
-    fprintf(f, "train_images\t%d\n", o->train_images);
-    fprintf(f, "member\t%d\n", o->member);
-    fprintf(f, "seed\t%llu\n", (unsigned long long)o->seed);
-    fprintf(f, "epochs\t%d\n", s->state.sched.epochs_done);
-    fprintf(f, "best_epoch\t%d\n", s->state.sched.best_epoch);
-    fprintf(f, "best_val_loss\t%.6f\n", s->state.sched.best_val_loss);
-    fprintf(f, "val_loss\t%.6f\n", s->val.loss);
-    fprintf(f, "val_f1\t%.6f\n", confusion_macro_f1(&s->val.matrix));
-    fprintf(f, "test_loss\t%.6f\n", s->test.loss);
-    fprintf(f, "test_f1\t%.6f\n", confusion_macro_f1(&s->test.matrix));
+    records_put(f, RESULT_PROTOCOL, "%s", o->protocol);
+    records_put(f, RESULT_INIT, "%s", o->init);
+    records_put(f, RESULT_SCHEME, "%s", scheme_name(o->scheme));
+    records_put(f, RESULT_TRAIN_IMAGES, "%d", o->train_images);
+    records_put(f, RESULT_MEMBER, "%d", o->member);
+    records_put(f, RESULT_SEED, "%llu", (unsigned long long)o->seed);
+    records_put(f, RESULT_EPOCHS, "%d", s->state.sched.epochs_done);
+    records_put(f, RESULT_BEST_EPOCH, "%d", s->state.sched.best_epoch);
+    records_put(f, RESULT_BEST_VAL_LOSS, "%.6f", s->state.sched.best_val_loss);
+    records_put(f, RESULT_VAL_LOSS, "%.6f", s->val.loss);
+    records_put(f, RESULT_VAL_F1, "%.6f", confusion_macro_f1(&s->val.matrix));
+    records_put(f, RESULT_TEST_LOSS, "%.6f", s->test.loss);
+    records_put(f, RESULT_TEST_F1, "%.6f", confusion_macro_f1(&s->test.matrix));
     for (int c = 0; c < N_CLASSES; c++)
-        fprintf(f, "test_acc_%s\t%.6f\n", class_name(c), confusion_class_accuracy(&s->test.matrix, c));
-    fprintf(f, "test_confusion\t");
-    for (int t = 0; t < N_CLASSES; t++)
-        for (int p = 0; p < N_CLASSES; p++) fprintf(f, "%ld%s", s->test.matrix.counts[t][p], t + p == 4 ? "\n" : " ");
-    fprintf(f, "train_seconds\t%.1f\n", s->state.train_seconds);
-    fprintf(f, "train_images_per_second\t%.2f\n",
-            s->state.train_seconds > 0 ? s->state.images_trained / s->state.train_seconds : 0);
-    fprintf(f, "threads\t%d\n", o->threads);
-    fprintf(f, "device\t%s\n", device_name());
-    fprintf(f, "build\t%s\n", result_build());
-    fprintf(f, "weights_sha256\t%s\n", s->weights_sha256);
-    fprintf(f, "pretrained_source\t%s\n", o->pretrained_source ? o->pretrained_source : "none");
-    fprintf(f, "learning_rate\t%g\n", o->learning_rate);
-    fprintf(f, "momentum\t%g\n", o->momentum);
-    fprintf(f, "weight_decay\t%g\n", o->decay);
-    fprintf(f, "batch\t%d\n", o->batch);
-    fprintf(f, "input_saturation_mev\t%g\n", o->input.saturation_mev);
-    fprintf(f, "input_normalization\t%s\n", o->input.imagenet_normalize ? "imagenet" : "none");
-    fprintf(f, "freeze_bn_stats\t%d\n", o->freeze_bn_stats);
-    fprintf(f, "deterministic\t%d\n", o->deterministic);
+        records_put_class(f, RESULT_TEST_ACC, c, "%.6f", confusion_class_accuracy(&s->test.matrix, c));
+    records_put_confusion(f, RESULT_TEST_CONFUSION, &s->test.matrix);
+    records_put(f, RESULT_TRAIN_SECONDS, "%.1f", s->state.train_seconds);
+    records_put(f, RESULT_TRAIN_IMAGES_PER_SECOND, "%.2f",
+                s->state.train_seconds > 0 ? s->state.images_trained / s->state.train_seconds : 0);
+    records_put(f, RESULT_THREADS, "%d", o->threads);
+    records_put(f, RESULT_DEVICE, "%s", device_name());
+    records_put(f, RESULT_BUILD, "%s", provenance_build());
+    records_put(f, RESULT_WEIGHTS_SHA256, "%s", s->weights_sha256);
+    records_put(f, RESULT_PRETRAINED_SOURCE, "%s", o->pretrained_source ? o->pretrained_source : "none");
+    records_put(f, RESULT_LEARNING_RATE, "%g", o->learning_rate);
+    records_put(f, RESULT_MOMENTUM, "%g", o->momentum);
+    records_put(f, RESULT_WEIGHT_DECAY, "%g", o->decay);
+    records_put(f, RESULT_BATCH, "%d", o->batch);
+    records_put(f, RESULT_INPUT_SATURATION_MEV, "%g", o->input.saturation_mev);
+    records_put(f, RESULT_INPUT_NORMALIZATION, "%s", o->input.imagenet_normalize ? "imagenet" : "none");
+    records_put(f, RESULT_FREEZE_BN_STATS, "%d", o->freeze_bn_stats);
+    records_put(f, RESULT_DETERMINISTIC, "%d", o->deterministic);
+    provenance_write(f, o);
     atomic_commit(f, path);
 }

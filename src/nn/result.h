@@ -1,4 +1,4 @@
-/* result: the result record of one trained network (DESIGN.md, "Result records"): result.tsv. */
+/* result: the result record of one trained network (docs/design.md, "Result records"): result.tsv. */
 #ifndef NUTL_RESULT_H
 #define NUTL_RESULT_H
 
@@ -13,10 +13,7 @@ typedef struct {
     char weights_sha256[65];
 } run_summary;
 
-/* Returns the build's identity: nutl's version (git) and Darknet's (Debian version and our patches). */
-const char *result_build(void);
-
-/* Writes dir/result.tsv (key<TAB>value lines) atomically. */
+/* Writes dir/result.tsv (key<TAB>value lines, provenance's among them) atomically. */
 void result_write(const char *dir, const run_summary *s);
 
 #endif

@@ -19,6 +19,8 @@
 #include "nn/network_load.h"
 #include "nn/result.h"
 #include "nn/scheme.h"
+#include "core/digest.h"
+#include "core/records.h"
 #include "core/seed.h"
 #include "core/util.h"
 #include "nn/weights.h"
@@ -220,17 +222,22 @@ static void lock_run(const char *dir)
     if (flock(fd, LOCK_EX | LOCK_NB)) nutl_die("%s: another nutl train is running on this cell", dir);
 }
 
-int train_run(const train_options *opts)
+/* One training in progress: its options (completed by the checks), data, network and state. */
+typedef struct {
+    train_options o;
+    char dir[NUTL_PATH_MAX];            /* <out>.partial until complete */
+    char ckpt[NUTL_PATH_MAX];           /* dir/checkpoint.bin */
+    char pretrained_source[1024];
+    splits s;
+    netcfg cfg;
+    network *net;
+    checkpoint_state ck;
+    int *order;                         /* the nested subsets' order of the training events */
+} training;
+
+/* Dies with a one-line message on options that contradict each other (before any data is read). */
+static void check_init(const train_options *o)
 {
-    train_options options = *opts, *o = &options;
-    char dir[NUTL_PATH_MAX], result[NUTL_PATH_MAX];
-    snprintf(dir, sizeof dir, "%s.partial", o->out);
-    path_join(result, o->out, "result.tsv");
-    if (file_exists(result)) {
-        printf("%s: already complete\n", o->out);
-        return 0;
-    }
-    if (file_exists(o->out)) nutl_die("%s: exists but has no result.tsv; move it away to retrain", o->out);
     int pretrained = !strcmp(o->init, "pretrained"), from_file = !strcmp(o->init, "weights");
     if (!pretrained && !from_file && strcmp(o->init, "kaiming"))
         nutl_die("unknown --init '%s' (kaiming, pretrained or weights)", o->init);
@@ -238,75 +245,127 @@ int train_run(const train_options *opts)
     if (!pretrained && o->scheme != SCHEME_ALL)
         nutl_die("scheme %s freezes layers: it needs --init pretrained", scheme_name(o->scheme));
     if (pretrained && !o->pretrained) nutl_die("--init pretrained needs --pretrained FILE");
+}
 
-    device_set_threads(o->threads);
-    splits s = open_splits(o->data_dir);
-    if (o->input.saturation_mev <= 0) o->input.saturation_mev = input_default_saturation(s.train);
-    char source[1024] = "none";
-    if (pretrained) describe_pretrained(o->pretrained, source, sizeof source);
-    o->pretrained_source = source;
-    if (o->train_images < o->batch || o->train_images > dataset_events(s.train))
+/* Opens the data and completes the options from it: the default input saturation, what the pretrained
+   file is; dies if the training subset does not fit the training set. */
+static void open_data(training *t)
+{
+    train_options *o = &t->o;
+    t->s = open_splits(o->data_dir);
+    if (o->input.saturation_mev <= 0) o->input.saturation_mev = input_default_saturation(t->s.train);
+    snprintf(t->pretrained_source, sizeof t->pretrained_source, "none");
+    if (!strcmp(o->init, "pretrained"))
+        describe_pretrained(o->pretrained, t->pretrained_source, sizeof t->pretrained_source);
+    o->pretrained_source = t->pretrained_source;
+    if (o->train_images < o->batch || o->train_images > dataset_events(t->s.train))
         nutl_die("%s/train: --train-images %d is outside [%d, %d] (batch size, events in the set)", o->data_dir,
-                 o->train_images, o->batch, dataset_events(s.train));
-    static netcfg c;
-    netcfg_read(&c, o->cfg);
+                 o->train_images, o->batch, dataset_events(t->s.train));
+}
+
+/* Builds the network of the cfg for the data and gives it its initial weights: the pretrained feature
+   extractor and a Kaiming head, or Kaiming everywhere; then freezes the scheme's layers. */
+static void build_network(training *t)
+{
+    const train_options *o = &t->o;
+    netcfg_read(&t->cfg, o->cfg);
     srand((unsigned)o->seed);
     device_configure(o->seed, o->deterministic);
-    network *net = network_load(&c, (network_shape){.batch = o->batch, .width = dataset_width(s.train),
-                                                     .height = dataset_height(s.train), .outputs = N_CLASSES});
-    if (net->c != dataset_channels(s.train))
-        nutl_die("%s: the cfg takes %d channels, the dataset has %d", o->cfg, net->c, dataset_channels(s.train));
+    network *net = network_load(&t->cfg, (network_shape){.batch = o->batch, .width = dataset_width(t->s.train),
+                                                          .height = dataset_height(t->s.train), .outputs = N_CLASSES});
+    if (net->c != dataset_channels(t->s.train))
+        nutl_die("%s: the cfg takes %d channels, the dataset has %d", o->cfg, net->c, dataset_channels(t->s.train));
     net->momentum = o->momentum;
     net->decay = o->decay;
     net->freeze_bn_stats = o->freeze_bn_stats;
-    if (from_file) {
+    if (!strcmp(o->init, "weights")) {
         if (weights_load(net, o->weights, net->n)) nutl_die("%s: more floats than %s holds", o->weights, o->cfg);
-    } else if (pretrained) {
-        init_torchvision(net, train_load_pretrained(net, &c, o->pretrained), o->seed);
     } else {
-        init_torchvision(net, 0, o->seed);
+        int first_random = !strcmp(o->init, "pretrained") ? train_load_pretrained(net, &t->cfg, o->pretrained) : 0;
+        init_torchvision(net, first_random, o->seed);
     }
-    scheme_apply(net, &c, o->scheme);
+    scheme_apply(net, &t->cfg, o->scheme);
+    t->net = net;
+}
 
-    make_dir(dir);
-    lock_run(dir);
-    checkpoint_state ck = {.sched = schedule_start(o->learning_rate)};
-    snprintf(ck.run_key, sizeof ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",
+/* Claims the run folder and resumes from its checkpoint if it has one, else starts the schedule. */
+static void start_or_resume(training *t)
+{
+    const train_options *o = &t->o;
+    make_dir(t->dir);
+    lock_run(t->dir);
+    t->ck = (checkpoint_state){.sched = schedule_start(o->learning_rate)};
+    snprintf(t->ck.run_key, sizeof t->ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",
              (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
              o->learning_rate);
-    char ckpt[NUTL_PATH_MAX];
-    path_join(ckpt, dir, "checkpoint.bin");
-    if (checkpoint_load(net, &ck, ckpt))
-        printf("%s: resuming after epoch %d\n", o->out, ck.sched.epochs_done);
+    path_join(t->ckpt, t->dir, "checkpoint.bin");
+    if (checkpoint_load(t->net, &t->ck, t->ckpt)) printf("%s: resuming after epoch %d\n", o->out, t->ck.sched.epochs_done);
     printf("%s: seed %llu, %s %s, %d training images, %dx%d, %d threads\n", o->out, (unsigned long long)o->seed,
-           o->init, scheme_name(o->scheme), o->train_images, dataset_width(s.train), dataset_height(s.train),
+           o->init, scheme_name(o->scheme), o->train_images, dataset_width(t->s.train), dataset_height(t->s.train),
            o->threads);
+}
 
-    int *order = nutl_calloc((size_t)dataset_events(s.train) * sizeof *order, "training order");
-    train_balanced_order(s.train, order);
-    train_loop(net, o, &s, order, dir, &ck);
-
-    char best[NUTL_PATH_MAX];
-    path_join(best, dir, "best.weights");
-    if (weights_load(net, best, net->n) != 0) nutl_die("%s: size does not match %s", best, o->cfg);
-    run_summary sum = {.options = o, .state = ck};
-    char path[NUTL_PATH_MAX];
-    path_join(path, dir, "predictions-val.tsv");
-    sum.val = evaluate_to_file(net, s.val, o->input, path);
-    path_join(path, dir, "predictions-test.tsv");
-    sum.test = evaluate_to_file(net, s.test, o->input, path);
+/* Evaluates the best-validation weights on the validation and test sets, writes the predictions and the
+   result record, and renames the folder to its final name: the run is complete. */
+static void finish(training *t)
+{
+    const train_options *o = &t->o;
+    char best[NUTL_PATH_MAX], path[NUTL_PATH_MAX];
+    path_join(best, t->dir, "best.weights");
+    if (weights_load(t->net, best, t->net->n) != 0) nutl_die("%s: size does not match %s", best, o->cfg);
+    run_summary sum = {.options = o, .state = t->ck};
+    path_join(path, t->dir, "predictions-val.tsv");
+    sum.val = evaluate_to_file(t->net, t->s.val, o->input, path);
+    path_join(path, t->dir, "predictions-test.tsv");
+    sum.test = evaluate_to_file(t->net, t->s.test, o->input, path);
     file_sha256(best, sum.weights_sha256);
-    result_write(dir, &sum);
-    unlink(ckpt);
-    path_join(path, dir, "lock");
+    result_write(t->dir, &sum);
+    unlink(t->ckpt);
+    path_join(path, t->dir, "lock");
     unlink(path);
-    if (rename(dir, o->out)) nutl_die("%s: cannot rename from %s: %s", o->out, dir, strerror(errno));
-    printf("%s: done, best epoch %d, val F1 %.4f, test F1 %.4f\n", o->out, ck.sched.best_epoch,
+    if (rename(t->dir, o->out)) nutl_die("%s: cannot rename from %s: %s", o->out, t->dir, strerror(errno));
+    printf("%s: done, best epoch %d, val F1 %.4f, test F1 %.4f\n", o->out, t->ck.sched.best_epoch,
            confusion_macro_f1(&sum.val.matrix), confusion_macro_f1(&sum.test.matrix));
-    free(order);
-    network_free(net);
-    dataset_close(s.train);
-    dataset_close(s.val);
-    dataset_close(s.test);
+}
+
+static void free_training(training *t)
+{
+    free(t->order);
+    network_free(t->net);
+    dataset_close(t->s.train);
+    dataset_close(t->s.val);
+    dataset_close(t->s.test);
+    free(t);
+}
+
+/* Returns 1 (saying so) if o->out is a complete run; dies if it exists without being one. */
+static int already_complete(const train_options *o)
+{
+    char result[NUTL_PATH_MAX];
+    path_join(result, o->out, RECORDS_RESULT_FILE);
+    if (file_exists(result)) {
+        printf("%s: already complete\n", o->out);
+        return 1;
+    }
+    if (file_exists(o->out)) nutl_die("%s: exists but has no result.tsv; move it away to retrain", o->out);
+    return 0;
+}
+
+int train_run(const train_options *opts)
+{
+    if (already_complete(opts)) return 0;
+    check_init(opts);
+    training *t = nutl_calloc(sizeof *t, "training");
+    t->o = *opts;
+    snprintf(t->dir, sizeof t->dir, "%s.partial", opts->out);
+    device_set_threads(t->o.threads);
+    open_data(t);
+    build_network(t);
+    start_or_resume(t);
+    t->order = nutl_calloc((size_t)dataset_events(t->s.train) * sizeof *t->order, "training order");
+    train_balanced_order(t->s.train, t->order);
+    train_loop(t->net, &t->o, &t->s, t->order, t->dir, &t->ck);
+    finish(t);
+    free_training(t);
     return 0;
 }

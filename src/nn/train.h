@@ -1,5 +1,5 @@
 /* train: one network of the study, trained with the paper's protocol (Sec. III B) and written as the
-   result record of DESIGN.md; resumable from its per-epoch checkpoint. */
+   result record of docs/design.md; resumable from its per-epoch checkpoint. */
 #ifndef NUTL_TRAIN_H
 #define NUTL_TRAIN_H
 

@@ -21,9 +21,6 @@ long weights_load(network *net, const char *path, int cutoff);
 /* Returns the number of floats Darknet's format stores for layer l (0 for layers without parameters). */
 long layer_stored_floats(const layer *l);
 
-/* Writes into hex (65 bytes) the SHA-256 of the file at path; dies naming the file if unreadable. */
-void file_sha256(const char *path, char hex[65]);
-
 /* Everything a run needs to go on after a kill exactly as if it had not stopped: the parameters, the
    momentum buffers, batch-norm statistics, the schedule and the images seen. */
 typedef struct {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "core/digest.h"
 #include "core/util.h"
 
 #define MAGIC "NUTLEVTS"
@@ -192,6 +193,41 @@ void dataset_read_image(const dataset *d, int i, float *pixels)
         p = vals + 4 * count[c];
     }
     free(b);
+}
+
+int dataset_meta(const char *dir, const char *key, char *value, size_t len)
+{
+    char path[4096], line[4096];
+    join(path, sizeof path, dir, DATASET_META_FILE);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    size_t n = strlen(key);
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f))
+        if (!strncmp(line, key, n) && line[n] == '\t') {
+            line[strcspn(line, "\r\n")] = 0;
+            snprintf(value, len, "%s", line + n + 1);
+            found = 1;
+        }
+    fclose(f);
+    return found;
+}
+
+/* Writes the SHA-256 of dir/file into hex: from meta.tsv's key if recorded there, else from the file. */
+static void split_digest(const char *dir, const char *file, const char *key, char hex[65])
+{
+    if (dataset_meta(dir, key, hex, 65) && strlen(hex) == 64) return;
+    char path[4096];
+    join(path, sizeof path, dir, file);
+    fprintf(stderr, "nutl: %s/%s has no %s (simulated before it was recorded): computed from %s\n", dir,
+            DATASET_META_FILE, key, file);
+    file_sha256(path, hex);
+}
+
+void dataset_digests(const char *dir, char events_hex[65], char truth_hex[65])
+{
+    split_digest(dir, DATASET_IMAGE_FILE, DATASET_EVENTS_SHA256, events_hex);
+    split_digest(dir, DATASET_TRUTH_FILE, DATASET_TRUTH_SHA256, truth_hex);
 }
 
 void dataset_close(dataset *d)

@@ -38,6 +38,15 @@ int64_t dataset_event_id(const dataset *d, int i);
 /* Returns the seed the split was simulated with. */
 uint64_t dataset_seed(const dataset *d);
 
+/* Writes into value (len bytes) the value of key in the split's meta.tsv (dir/meta.tsv); returns 1, or
+   0 if the file or the key is absent. */
+int dataset_meta(const char *dir, const char *key, char *value, size_t len);
+
+/* Writes into events_hex and truth_hex (65 bytes each) the SHA-256 of the split's events.bin and
+   truth.tsv as its meta.tsv records them (DATASET_EVENTS_SHA256, DATASET_TRUTH_SHA256); a split
+   simulated before they were recorded has them computed from its files, saying so on stderr. */
+void dataset_digests(const char *dir, char events_hex[65], char truth_hex[65]);
+
 /* Closes the files and frees d. */
 void dataset_close(dataset *d);
 
@@ -47,6 +56,8 @@ void dataset_close(dataset *d);
 #define DATASET_TRUTH_FILE "truth.tsv"
 #define DATASET_META_FILE "meta.tsv"
 #define DATASET_FORMAT_VERSION 1
+#define DATASET_EVENTS_SHA256 "events_sha256" /* meta.tsv keys: the SHA-256 of events.bin, truth.tsv */
+#define DATASET_TRUTH_SHA256 "truth_sha256"
 
 typedef struct dataset_writer dataset_writer;
 

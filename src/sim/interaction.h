@@ -1,5 +1,5 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (physics.md); Q^2 from axial
+   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (docs/physics.md); Q^2 from axial
    dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
    energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
    a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)

@@ -41,9 +41,9 @@
 #define BETHE_K 0.307075   /* 4 pi N_A r_e^2 m_e c^2, MeV cm^2/mol */
 #define HIGHLAND_P0 13.6   /* MeV, Highland formula */
 #define HIGHLAND_LOG 0.038 /* Highland formula, log term */
-/* Landau straggling: xi = (K/2)(Z/A) rho x / beta^2 = 0.0966 MeV/cm / beta^2 in LAr (physics.md).
+/* Landau straggling: xi = (K/2)(Z/A) rho x / beta^2 = 0.0966 MeV/cm / beta^2 in LAr (docs/physics.md).
    The Landau parameter is truncated at LANDAU_LAMBDA_MAX (model): the tail above stands for hard delta
-   rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (physics.md ~1.6 MeV;
+   rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (measured ~1.6 MeV;
    Landau-Vavilov for 1 cm gives 1.72 MeV). */
 #define LANDAU_LAMBDA_MAX 150.0
 #define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
@@ -57,7 +57,7 @@
 #define PAIR_TABLE_F {0.0, 0.033, 0.176, 0.39, 0.55, 0.75, 0.83, 0.975, 1.0}
 #define CLASSICAL_ELECTRON_RADIUS 2.8179403262e-13 /* cm, for the Klein-Nishina cross-section */
 
-/* ---- Hadronic interaction lengths in argon (approximate, physics.md and PDG pi-/p-nucleus data) ---- */
+/* ---- Hadronic interaction lengths in argon (approximate, PDG pi-/p-nucleus data) ---- */
 #define PION_LAMBDA_N 7
 #define PION_LAMBDA_T {20.0, 50.0, 100.0, 200.0, 400.0, 1000.0, 4000.0} /* kinetic energy, MeV */
 #define PION_LAMBDA_L {150.0, 90.0, 60.0, 50.0, 60.0, 70.0, 75.0}        /* mean free path, cm */
@@ -73,37 +73,37 @@
 #define PION_PRODUCTION_FRACTION 0.3     /* of those inelastic interactions (model) */
 
 /* ---- Nucleus (argon) for the interaction generator ---- */
-#define FERMI_MOMENTUM 250.0  /* MeV/c, physics.md (Smith-Moniz k_F for Ar ~ 0.25 GeV/c) */
-#define REMOVAL_ENERGY 30.0   /* MeV, physics.md */
+#define FERMI_MOMENTUM 250.0  /* MeV/c, Smith-Moniz k_F for Ar ~ 0.25 GeV/c */
+#define REMOVAL_ENERGY 30.0   /* MeV, argon removal energy (Smith-Moniz) */
 #define AR_PROTONS 18
 #define AR_NEUTRONS 22
 
-/* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth, physics.md) ---- */
+/* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth; docs/physics.md) ---- */
 #define QE_AXIAL_MASS 1000.0  /* MeV, GENIE M_A (0.99 GeV) */
 #define RES_AXIAL_MASS 1120.0 /* MeV, GENIE Rein-Sehgal M_A */
 #define DELTA_MASS 1232.0     /* MeV, PDG */
 #define DELTA_WIDTH 117.0     /* MeV, PDG */
 #define DIS_W_MIN 1400.0      /* MeV: DIS above, resonances below (model; GENIE uses 1.7 GeV with a
                                  tuned non-resonant background between) */
-#define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (physics.md, roughly flat) */
+#define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (roughly flat, <y> ~ 0.45) */
 #define DIS_X_ALPHA 1.5       /* x ~ Beta(1.5, 4), the shape of a valence x q(x) ~ x^0.5 (1-x)^3 (model) */
 #define DIS_X_BETA 4.0
 #define RES_W_ABOVE_DIS 300.0 /* MeV: resonance masses reach DIS_W_MIN + this (model) */
 #define MEC_NU_MIN 20.0       /* MeV: 2p2h energy transfer Q^2/(4M) + uniform [MIN, MAX] (model: between */
 #define MEC_NU_MAX 250.0      /* the QE and Delta peaks) */
 #define MEC_NP_PAIR 0.8       /* CC 2p2h on np pairs (-> pp), the rest on nn (-> pn); Nieves et al. (model) */
-/* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY, physics.md) */
+/* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY) */
 #define AGKY_A_P 0.40
 #define AGKY_A_N (-0.20)
 #define AGKY_B 1.42
 /* Channel fractions (QE, MEC = 2p2h and other, RES, DIS) at E_nu = 1.5, 2.5, 3.5 GeV: DUNE CC nu_mu
-   truth, physics.md; linear in E_nu between, constant outside. */
+   truth (docs/physics.md); linear in E_nu between, constant outside. */
 #define CHANNEL_E {1500.0, 2500.0, 3500.0}
 #define CHANNEL_QE {0.30, 0.15, 0.07}
 #define CHANNEL_MEC {0.19, 0.07, 0.04}
 #define CHANNEL_RES {0.33, 0.38, 0.39}
 #define CHANNEL_DIS {0.19, 0.40, 0.50}
-/* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to physics.md's table) */
+/* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to DUNE truth: docs/physics.md) */
 #define FSI_PION_ABSORB 0.25
 #define FSI_PION_CHARGE_EXCHANGE 0.06
 #define FSI_PION_SCATTER 0.15
@@ -112,7 +112,7 @@
 #define EVAPORATION_NEUTRONS_MEAN 1.0 /* Poisson mean of slow neutrons from the excited residual nucleus */
 #define EVAPORATION_NEUTRON_T 3.0     /* MeV, mean kinetic energy of an evaporation neutron */
 
-/* ---- Detector, readout and tracking (paper Sec. II; physics.md) ---- */
+/* ---- Detector, readout and tracking (paper Sec. II; docs/physics.md) ---- */
 #define DETECTOR_HALF 250.0            /* the LAr cube is [-250, 250]^3 cm */
 #define VERTEX_Z (-200.0)              /* vertex centre, as in the authors' Geant4 program */
 #define VERTEX_JITTER 25.0             /* vertex uniform within +-25 cm of (0, 0, -200) (model) */

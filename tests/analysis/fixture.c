@@ -50,15 +50,15 @@ static void write_predictions(const char *dir, const char *split, int kaiming, i
     snprintf(path, sizeof path, "%s/predictions-%s.tsv", dir, split);
     FILE *f = fopen(path, "w");
     if (!f) nutl_die("%s: cannot write: %s", path, strerror(errno));
-    fputs("event_id\ttrue_class\ttrue_energy_gev\tp_numu_cc\tp_nue_cc\tp_nc\tpredicted_class\n", f);
-    for (int c = 0; c < RECORD_CLASSES; c++) {
+    fprintf(f, "%s\n", records_prediction_header());
+    for (int c = 0; c < N_CLASSES; c++) {
         int w = n - (int)lround(acc[c] * n), j = 0;
         for (int i = 0; i < n; i++) {
-            int pred = c;
-            if (wrong(kaiming, c, i, n, w)) pred = (c + (j++ < (w + 1) / 2 ? 1 : 2)) % 3;
-            fprintf(f, "%d\t%s\t%.4f", c * n + i, record_class_name[c], 1 + 3 * (i + 0.5) / n);
-            for (int k = 0; k < RECORD_CLASSES; k++) fprintf(f, "\t%.2f", k == pred ? 0.6 : 0.2);
-            fprintf(f, "\t%s\n", record_class_name[pred]);
+            prediction p = {.event_id = c * n + i, .true_class = c, .predicted_class = c,
+                            .energy_gev = 1 + 3 * (i + 0.5) / n};
+            if (wrong(kaiming, c, i, n, w)) p.predicted_class = (c + (j++ < (w + 1) / 2 ? 1 : 2)) % 3;
+            for (int k = 0; k < N_CLASSES; k++) p.p[k] = k == p.predicted_class ? 0.6 : 0.2;
+            records_put_prediction(f, &p);
         }
     }
     fclose(f);
@@ -68,29 +68,42 @@ static void write_predictions(const char *dir, const char *split, int kaiming, i
 static void write_network(const study *s, const study_cell *c, long m, long n, const char *source)
 {
     char name[256], dir[1100], path[1200];
-    double b = base_f1(s, c), d = 0.01 * (m - (s->members + 1) / 2.0), acc[RECORD_CLASSES];
+    double b = base_f1(s, c), d = 0.01 * (m - (s->members + 1) / 2.0), acc[N_CLASSES];
     snprintf(dir, sizeof dir, "%s/%s", s->runs, grid_cell_name(name, sizeof name, c->init, c->scheme, c->train_images, m));
     if (mkdir(dir, 0777) && errno != EEXIST) nutl_die("%s: cannot create: %s", dir, strerror(errno));
-    snprintf(path, sizeof path, "%s/result.tsv", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, RECORDS_RESULT_FILE);
     FILE *f = fopen(path, "w");
     if (!f) nutl_die("%s: cannot write: %s", path, strerror(errno));
-    fprintf(f, "protocol\t%s\ninit\t%s\nscheme\t%s\ntrain_images\t%ld\nmember\t%ld\nseed\t%ld\nepochs\t4\n"
-               "best_epoch\t3\nbest_val_loss\t0.9\nval_f1\t%.6f\ntest_f1\t%.6f\n",
-            s->name, c->init, c->scheme, c->train_images, m, 1000 + m, b - d - 0.005, b + d);
-    for (int k = 0; k < RECORD_CLASSES; k++) {
+    records_put(f, RESULT_PROTOCOL, "%s", s->name);
+    records_put(f, RESULT_INIT, "%s", c->init);
+    records_put(f, RESULT_SCHEME, "%s", c->scheme);
+    records_put(f, RESULT_TRAIN_IMAGES, "%ld", c->train_images);
+    records_put(f, RESULT_MEMBER, "%ld", m);
+    records_put(f, RESULT_SEED, "%ld", 1000 + m);
+    records_put(f, RESULT_EPOCHS, "4");
+    records_put(f, RESULT_BEST_EPOCH, "3");
+    records_put(f, RESULT_BEST_VAL_LOSS, "0.9");
+    records_put(f, RESULT_VAL_F1, "%.6f", b - d - 0.005);
+    records_put(f, RESULT_TEST_F1, "%.6f", b + d);
+    confusion matrix = {{{0}}};
+    for (int k = 0; k < N_CLASSES; k++) {
         acc[k] = b + 0.03 * (k - 1) + d;
-        fprintf(f, "test_acc_%s\t%.6f\n", record_class_name[k], acc[k]);
+        records_put_class(f, RESULT_TEST_ACC, k, "%.6f", acc[k]);
+        long right = lround(acc[k] * n), next = (n - right + 1) / 2;
+        matrix.counts[k][k] = right, matrix.counts[k][(k + 1) % 3] = next;
+        matrix.counts[k][(k + 2) % 3] = n - right - next;
     }
-    fputs("test_confusion\t", f);
-    for (int t = 0; t < RECORD_CLASSES; t++) {
-        long right = lround(acc[t] * n), next = (n - right + 1) / 2, after = n - right - next;
-        long row[3];
-        row[t] = right, row[(t + 1) % 3] = next, row[(t + 2) % 3] = after;
-        fprintf(f, "%ld %ld %ld%s", row[0], row[1], row[2], t < 2 ? " " : "\n");
-    }
-    fprintf(f, "train_seconds\t1.5\ntrain_images_per_second\t100\nthreads\t2\ndevice\tcpu\n"
-               "build\tnutl fixture; darknet 61c9d02e\nweights_sha256\t%064d\npretrained_source\t%s\n",
-            0, strcmp(c->init, "pretrained") ? "none" : source);
+    records_put_confusion(f, RESULT_TEST_CONFUSION, &matrix);
+    records_put(f, RESULT_TRAIN_SECONDS, "1.5");
+    records_put(f, RESULT_TRAIN_IMAGES_PER_SECOND, "100");
+    records_put(f, RESULT_THREADS, "2");
+    records_put(f, RESULT_DEVICE, "cpu");
+    records_put(f, RESULT_BUILD, "nutl fixture; darknet 61c9d02e");
+    records_put(f, RESULT_WEIGHTS_SHA256, "%064d", 0);
+    records_put(f, RESULT_PRETRAINED_SOURCE, "%s", strcmp(c->init, "pretrained") ? "none" : source);
+    records_put(f, RESULT_LIBRARIES, "oneDNN fixture");
+    records_put(f, RESULT_MACHINE_CLASS, "cpu; fixture; threads 2");
+    records_put(f, RESULT_DATASET_ID, "fixture0dataset0");
     fclose(f);
     write_predictions(dir, "test", !strcmp(c->init, "kaiming"), (int)n, acc);
     write_predictions(dir, "val", !strcmp(c->init, "kaiming"), (int)n, acc);
@@ -103,7 +116,7 @@ int main(int argc, char **argv)
     if (mkdir(argv[3], 0777) && errno != EEXIST) nutl_die("%s: cannot create: %s", argv[3], strerror(errno));
     static study s;
     study_load(&s, argv[2], argv[1], argv[3]);
-    long n = protocol_get_long(&s.conf, "test_events") / RECORD_CLASSES;
+    long n = protocol_get_long(&s.conf, "test_events") / N_CLASSES;
     for (int i = 0; i < s.n_cells; i++)
         for (long m = STUDY_FIRST_MEMBER; m < STUDY_FIRST_MEMBER + s.members; m++)
             write_network(&s, &s.cells[i], m, n, source);

@@ -1,10 +1,10 @@
 # bin/nutl grid: cells per preset = members x (2 x sizes + schemes other than all); seeds distinct and
 # stable (fixed values, and the same as `nutl seed BASE CELL`); exact command lines; --unfinished;
-# bad presets and paths are one-line errors.
+# bad presets and paths are one-line errors; nutl conf reads a preset's value as the commands do.
 source tests/orch/lib.sh
 trap 'rm -rf "$W"' EXIT
 
-conf_value() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "cfg/protocols/$2.conf"; }
+conf_value() { bin/nutl conf "$2" "$1"; }
 for p in smoke small paper; do
   sizes=$(conf_value train_sizes $p | wc -w)
   schemes=$(conf_value schemes_at_largest $p | tr ' ' '\n' | grep -v '^all$' | sort -u | grep -c .)
@@ -58,3 +58,10 @@ grep -v '^pretrained' cfg/protocols/orchtest.conf >cfg/protocols/bad3.conf
 expect_error "no pretrained file" "bad3.conf: missing key 'pretrained'" bin/nutl grid bad3
 { cat cfg/protocols/orchtest.conf; echo "deterministic = yes"; } >cfg/protocols/bad4.conf
 expect_error "deterministic not 0 or 1" "bad4.conf: deterministic = 'yes': 0 or 1" bin/nutl grid bad4
+
+# nutl conf: the value without a trailing comment or spaces; a missing key or preset is a one-line error.
+printf 'seed = 5\nthreads =  3   # per network\ncaveat = a b  c # note\n' >cfg/protocols/conftest.conf
+[ "$(bin/nutl conf conftest threads)" = 3 ] || fail "nutl conf: threads '$(bin/nutl conf conftest threads)', expected 3"
+[ "$(bin/nutl conf conftest caveat)" = "a b  c" ] || fail "nutl conf: caveat '$(bin/nutl conf conftest caveat)'"
+expect_error "conf missing key" "conftest.conf: missing key 'members'" bin/nutl conf conftest members
+expect_error "conf missing preset" "cfg/protocols/nosuch.conf" bin/nutl conf nosuch seed

@@ -1,4 +1,4 @@
-# make slurm's script on a real single-node Slurm (Debian's slurm-wlm and munge, /work/shared/slurm-notes.md):
+# make slurm's script on a real single-node Slurm (Debian's slurm-wlm and munge; docs/cluster.md):
 # munged, slurmctld and slurmd configured in a temporary folder, started here and stopped by the ids in
 # their pid files (also on failure); a tiny grid (2 cells, 1 epoch) goes through sbatch as an array;
 # the records must be complete, with the grid's seeds, and the task logs name their cells.

@@ -1,4 +1,4 @@
-/* Electromagnetic physics against physics.md: shower maximum t_max = ln(E/Ec) -/+ 0.5 X0 for 1 GeV
+/* Electromagnetic physics against PDG (docs/physics.md): shower maximum t_max = ln(E/Ec) -/+ 0.5 X0 for 1 GeV
    electrons and photons (20 %), 90 % of the energy within one Moliere radius (5 %), photon mean free
    path (9/7 X0 = 18 cm at high energy, ~12 cm at 1 MeV, ~25 cm at 5-20 MeV) and measured conversion
    depth, pi0 minimum opening angle 2 asin(m/E) (31, 15.5, 7.7 deg at 0.5, 1, 2 GeV; 2 %). */

@@ -1,4 +1,4 @@
-/* Charged tracks in LAr against physics.md: muon CSDA range (5 %), proton range (5 %) and Bragg peak
+/* Charged tracks in LAr against PDG and NIST (docs/physics.md): muon CSDA range (5 %), proton range (5 %) and Bragg peak
    (17.6 R^-0.43 MeV/cm integrated over residual-range bands, 10 %), MIP most probable loss in 1 cm
    (~1.6 MeV, 10 %). */
 #include <gsl/gsl_histogram.h>
