@@ -6,10 +6,9 @@
 # naming one is an error.
 set -euo pipefail
 protocol=$1 cells=${2:-}
-conf=cfg/protocols/$protocol.conf
-value() { sed -n "s/^$1[[:space:]]*=[[:space:]]*//p" "$conf"; }
-[ -f "$conf" ] || { echo "peer: $conf: no such protocol preset" >&2; exit 1; }
 grid=$(bin/nutl grid "$protocol")
+max_epochs=$(bin/nutl conf "$protocol" max_epochs) batch=$(bin/nutl conf "$protocol" batch)
+threads=$(bin/nutl conf "$protocol" threads)
 for c in $cells; do
   line=$(awk -F'\t' -v c="$c" '$1 == c' <<<"$grid")
   [ -n "$line" ] || { echo "peer: $c: not a cell of protocol $protocol" >&2; exit 1; }
@@ -18,6 +17,6 @@ done
 awk -F'\t' -v cells=" $cells " '$2 == "kaiming" && (cells == "  " || index(cells, " " $1 " "))' <<<"$grid" |
 while IFS=$'\t' read -r name init scheme size member seed command; do
   /usr/bin/python3 dev/torch_train.py "datasets/$protocol" --out "runs/$protocol-peer/$name" --train-images "$size" \
-    --member "$member" --seed "$seed" --protocol "$protocol" --max-epochs "$(value max_epochs)" \
-    --batch "$(value batch)" --threads "$(value threads)" </dev/null
+    --member "$member" --seed "$seed" --protocol "$protocol" --max-epochs "$max_epochs" --batch "$batch" \
+    --threads "$threads" </dev/null
 done
