@@ -40,6 +40,15 @@ for t in 1 2; do
   $PY dev/torch_train.py "$WORK/data" --out "$WORK/torch$t" --init-pth "$WORK/start.pth" --order "$WORK/order.txt" \
     --threads $t --keep-epochs "${common[@]}" >/dev/null
 done
+# Bad starting weights: one line naming the problem, exit 1, no run folder left behind.
+head -c 4000 "$WORK/start.weights" >"$WORK/short.weights"
+for bad in "--init weights" "--init weights --weights $WORK/short.weights"; do
+  if bin/nutl train "$WORK/data" --out "$WORK/bad" $bad --train-images $N 2>"$WORK/err"; then
+    echo "FAIL: nutl train $bad succeeded"; exit 1
+  fi
+  [ "$(wc -l <"$WORK/err")" = 1 ] && [ ! -e "$WORK/bad" ] && [ ! -e "$WORK/bad.partial" ] || { echo "FAIL: nutl train $bad: $(cat "$WORK/err")"; exit 1; }
+  echo "nutl train $bad: $(cat "$WORK/err")"
+done
 best=$(awk '$1 == "best_epoch" { print $2 }' "$WORK/nutl/result.tsv")
 for t in 1 2; do
   bin/nutl convert --from torchvision "$WORK/torch$t/epoch-$best.pth" --out "$WORK/torch$t.weights" --cfg $CFG3 >/dev/null
