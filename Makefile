@@ -93,9 +93,10 @@ bin/nutl: $(BUILD)/nutl FORCE
 	@mkdir -p bin
 	@cmp -s $< $@ || cp $< $@
 
+# The link takes the sources and objects only: the .d files add the headers to the prerequisites.
 $(BUILD)/tests/%: tests/%.c $(LIB_OBJS) $(DARKNET_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
+	$(CC) $(CFLAGS) $(filter %.c %.o %.a,$^) -o $@ $(LDLIBS)
 
 -include $(TEST_BINS:=.d)
 

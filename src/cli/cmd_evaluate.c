@@ -15,12 +15,12 @@
 
 static const char usage[] =
     "nutl evaluate --weights W --data SPLIT_DIR [--cfg cfg/resnet18.cfg] [--out PREDICTIONS.tsv] [--threads T]"
-    " [--saturation-mev X] [--normalize imagenet|none]";
+    " [--saturation-mev X] [--normalize imagenet|none] [--loader-threads T]";
 
 int cmd_evaluate(int argc, char **argv)
 {
     const char *weights = NULL, *data = NULL, *cfg = "cfg/resnet18.cfg", *out = NULL, *normalize = "imagenet";
-    int threads = 1;
+    int threads = 1, loader_threads = 0;
     input_transform t = {0};
     const arg_spec specs[] = {
         {"--weights", ARG_STRING, &weights, NULL},
@@ -30,6 +30,7 @@ int cmd_evaluate(int argc, char **argv)
         {"--threads", ARG_INT, &threads, NULL},
         {"--saturation-mev", ARG_DOUBLE, &t.saturation_mev, NULL},
         {"--normalize", ARG_STRING, &normalize, NULL},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL},
         {NULL, 0, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, usage);
@@ -38,6 +39,7 @@ int cmd_evaluate(int argc, char **argv)
         nutl_die("--normalize '%s': imagenet or none", normalize);
     t.imagenet_normalize = !strcmp(normalize, "imagenet");
     device_set_threads(threads > 0 ? threads : 1);
+    loader_set_threads(loader_threads);
 
     dataset *d = dataset_open(data);
     if (t.saturation_mev <= 0) t.saturation_mev = input_default_saturation(d);

@@ -15,7 +15,7 @@ static const char usage[] =
     " [--weights FILE] [--order-out FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
-    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic]";
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--loader-threads T]";
 
 /* The seed of the cell the options train, by the grid's rule. */
 static uint64_t cell_seed(const train_options *o)
@@ -31,7 +31,7 @@ int cmd_train(int argc, char **argv)
                        .threads = 1, .batch = 32, .learning_rate = 0.001, .momentum = 0.9, .decay = 0,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
     const char *scheme = "all", *normalize = "imagenet";
-    int seed_given = 0;
+    int seed_given = 0, loader_threads = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &o.cfg, NULL},
         {"--init", ARG_STRING, &o.init, NULL},
@@ -54,6 +54,7 @@ int cmd_train(int argc, char **argv)
         {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL},
         {"--deterministic", ARG_FLAG, &o.deterministic, NULL},
         {"--out", ARG_STRING, &o.out, NULL},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL},
         {NULL, 0, NULL, NULL},
     };
     args_parse(argc, argv, specs, &o.data_dir, usage);
@@ -66,5 +67,6 @@ int cmd_train(int argc, char **argv)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);
     if (!seed_given) o.seed = cell_seed(&o);
+    loader_set_threads(loader_threads);
     return train_run(&o);
 }

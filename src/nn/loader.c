@@ -4,28 +4,40 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util.h"
 
 static const float imagenet_mean[3] = {0.485f, 0.456f, 0.406f};
 static const float imagenet_std[3] = {0.229f, 0.224f, 0.225f};
 
-enum { SLOTS = 2 };  /* batches decoded ahead: one being used, one being filled */
+/* Batches in the ring: the consumer copies a batch out and frees its slot at once, so three let the
+   threads fill the next two while it trains on one. */
+enum { SLOTS = 3 };
+
+/* A slot holds batch `batch`, of which `written` images (padding included) are in place; the threads
+   write batch b into slot b % SLOTS once the consumer has taken batch b - SLOTS out of it. */
+typedef struct {
+    float *x, *y;
+    int batch, written;
+} slot;
 
 struct loader {
     const dataset *d;
     const int *order;
-    int n, batch, image_floats;
+    int n, batch, image_floats, batches, threads;
     input_transform t;
-    float *x[SLOTS], *y[SLOTS];
-    int count[SLOTS];   /* real images in a filled slot; -1 while free */
-    int next_fill, next_take, batches, stop;
-    long decoded;          /* images decoded so far, and the thread's time spent on them */
+    slot slots[SLOTS];
+    long next_image, images;  /* next place (batch * batch size + k) to claim; places in all */
+    int next_take, stop;
+    long decoded;          /* images decoded so far, and the threads' time spent on them */
     double decode_seconds;
-    pthread_t thread;
+    pthread_t thread[LOADER_MAX_THREADS];
     pthread_mutex_t lock;
     pthread_cond_t changed;
 };
+
+static int threads_set;  /* loader_set_threads; 0: the default */
 
 double input_default_saturation(const dataset *d)
 {
@@ -44,78 +56,108 @@ void input_from_event(const dataset *d, int i, input_transform t, float *x)
     }
 }
 
-static void fill_slot(loader *l, int slot, int b)
+int loader_default_threads(void)
 {
-    double start = seconds_now();
-    int first = b * l->batch, count = l->n - first < l->batch ? l->n - first : l->batch;
-    memset(l->x[slot], 0, (size_t)l->batch * l->image_floats * sizeof(float));
-    memset(l->y[slot], 0, (size_t)l->batch * N_CLASSES * sizeof(float));
-    for (int k = 0; k < count; k++) {
-        int event = l->order[first + k];
-        input_from_event(l->d, event, l->t, l->x[slot] + (size_t)k * l->image_floats);
-        l->y[slot][k * N_CLASSES + dataset_class(l->d, event)] = 1;
-    }
-    l->decode_seconds += seconds_now() - start;
-    l->decoded += count;
-    l->count[slot] = count;
+#ifdef GPU
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > LOADER_GPU_THREADS ? LOADER_GPU_THREADS : cores > 1 ? (int)cores - 1 : 1;
+#else
+    return 1;
+#endif
 }
 
+void loader_set_threads(int threads)
+{
+    if (threads < 0 || threads > LOADER_MAX_THREADS)
+        nutl_die("--loader-threads %d: must be 1 to %d (or 0 for the default)", threads, LOADER_MAX_THREADS);
+    threads_set = threads;
+}
+
+int loader_threads(void)
+{
+    return threads_set ? threads_set : loader_default_threads();
+}
+
+/* Writes place k of batch b into slot s: its event's image and one-hot label, or zeros past the end. */
+static void write_place(loader *l, slot *s, int b, int k)
+{
+    long place = (long)b * l->batch + k;
+    float *x = s->x + (size_t)k * l->image_floats, *y = s->y + (size_t)k * N_CLASSES;
+    memset(y, 0, N_CLASSES * sizeof *y);
+    if (place >= l->n) {
+        memset(x, 0, (size_t)l->image_floats * sizeof *x);
+        return;
+    }
+    int event = l->order[place];
+    input_from_event(l->d, event, l->t, x);
+    y[dataset_class(l->d, event)] = 1;
+}
+
+/* A decoding thread: claims the next place, waits for its batch's slot to be free, writes it. */
 static void *loader_main(void *arg)
 {
     loader *l = arg;
-    for (int b = 0; b < l->batches; b++) {
-        int slot = b % SLOTS;
-        pthread_mutex_lock(&l->lock);
-        while (l->count[slot] >= 0 && !l->stop) pthread_cond_wait(&l->changed, &l->lock);
-        int stop = l->stop;
+    pthread_mutex_lock(&l->lock);
+    while (!l->stop && l->next_image < l->images) {
+        long place = l->next_image++;
+        int b = (int)(place / l->batch), k = (int)(place % l->batch);
+        slot *s = &l->slots[b % SLOTS];
+        while (!l->stop && s->batch != b) pthread_cond_wait(&l->changed, &l->lock);
+        if (l->stop) break;
         pthread_mutex_unlock(&l->lock);
-        if (stop) break;
-        fill_slot(l, slot, b);
+        double start = seconds_now();
+        write_place(l, s, b, k);
+        double seconds = seconds_now() - start;
         pthread_mutex_lock(&l->lock);
-        pthread_cond_broadcast(&l->changed);
-        pthread_mutex_unlock(&l->lock);
+        l->decode_seconds += seconds;
+        if (place < l->n) l->decoded++;  /* padding is not an image */
+        if (++s->written == l->batch) pthread_cond_broadcast(&l->changed);
     }
+    pthread_mutex_unlock(&l->lock);
     return NULL;
 }
 
 loader *loader_start(const dataset *d, const int *order, int n, int batch, input_transform t)
 {
     loader *l = nutl_calloc(sizeof *l, "loader");
-    *l = (loader){.d = d, .order = order, .n = n, .batch = batch, .t = t,
+    *l = (loader){.d = d, .order = order, .n = n, .batch = batch, .t = t, .threads = loader_threads(),
                   .image_floats = dataset_channels(d) * dataset_width(d) * dataset_height(d),
                   .batches = (n + batch - 1) / batch};
+    l->images = (long)l->batches * batch;
     for (int s = 0; s < SLOTS; s++) {
-        l->x[s] = nutl_calloc((size_t)batch * l->image_floats * sizeof(float), "input batch");
-        l->y[s] = nutl_calloc((size_t)batch * N_CLASSES * sizeof(float), "label batch");
-        l->count[s] = -1;
+        l->slots[s].x = nutl_calloc((size_t)batch * l->image_floats * sizeof(float), "input batch");
+        l->slots[s].y = nutl_calloc((size_t)batch * N_CLASSES * sizeof(float), "label batch");
+        l->slots[s].batch = s;
     }
     pthread_mutex_init(&l->lock, NULL);
     pthread_cond_init(&l->changed, NULL);
-    if (pthread_create(&l->thread, NULL, loader_main, l)) nutl_die("cannot start the data loader thread");
+    for (int i = 0; i < l->threads; i++)
+        if (pthread_create(&l->thread[i], NULL, loader_main, l)) nutl_die("cannot start the data loader's threads");
     return l;
 }
 
 int loader_next(loader *l, float *x, float *y)
 {
     if (l->next_take == l->batches) return 0;
-    int slot = l->next_take % SLOTS;
+    int b = l->next_take;
+    slot *s = &l->slots[b % SLOTS];
     pthread_mutex_lock(&l->lock);
-    while (l->count[slot] < 0) pthread_cond_wait(&l->changed, &l->lock);
+    while (s->written < l->batch) pthread_cond_wait(&l->changed, &l->lock);
     pthread_mutex_unlock(&l->lock);
-    memcpy(x, l->x[slot], (size_t)l->batch * l->image_floats * sizeof(float));
-    memcpy(y, l->y[slot], (size_t)l->batch * N_CLASSES * sizeof(float));
-    int count = l->count[slot];
+    memcpy(x, s->x, (size_t)l->batch * l->image_floats * sizeof(float));
+    memcpy(y, s->y, (size_t)l->batch * N_CLASSES * sizeof(float));
     pthread_mutex_lock(&l->lock);
-    l->count[slot] = -1;
+    s->written = 0;
+    s->batch = b + SLOTS;
     l->next_take++;
     pthread_cond_broadcast(&l->changed);
     pthread_mutex_unlock(&l->lock);
-    return count;
+    return l->n - b * l->batch < l->batch ? l->n - b * l->batch : l->batch;
 }
 
 double loader_images_per_second(const loader *l)
 {
-    return l->decode_seconds > 0 ? l->decoded / l->decode_seconds : 0;
+    return l->decode_seconds > 0 ? l->decoded * l->threads / l->decode_seconds : 0;
 }
 
 void loader_stop(loader *l)
@@ -124,10 +166,10 @@ void loader_stop(loader *l)
     l->stop = 1;
     pthread_cond_broadcast(&l->changed);
     pthread_mutex_unlock(&l->lock);
-    pthread_join(l->thread, NULL);
+    for (int i = 0; i < l->threads; i++) pthread_join(l->thread[i], NULL);
     for (int s = 0; s < SLOTS; s++) {
-        free(l->x[s]);
-        free(l->y[s]);
+        free(l->slots[s].x);
+        free(l->slots[s].y);
     }
     pthread_mutex_destroy(&l->lock);
     pthread_cond_destroy(&l->changed);

@@ -1,5 +1,6 @@
-/* loader: turns dataset events into Darknet input batches in a background thread, so decoding
-   overlaps training. */
+/* loader: turns dataset events into Darknet input batches on T background threads, so decoding
+   overlaps training and keeps up with a GPU. The batches are byte-identical whatever T: every image
+   has a fixed place in a fixed batch, and the threads only share out which image each decodes. */
 #ifndef NUTL_LOADER_H
 #define NUTL_LOADER_H
 
@@ -20,9 +21,27 @@ double input_default_saturation(const dataset *d);
 /* Writes event i of d into x (channels*height*width floats) as network input values. */
 void input_from_event(const dataset *d, int i, input_transform t, float *x);
 
+/* Returns the decoding threads a loader uses when none are set: 1 on the CPU build, where training is
+   hundreds of times slower than one decoding thread and needs the cores; LOADER_GPU_THREADS on the GPU
+   build (fewer if the machine has fewer cores), which outrun a GPU's training and inference rates. */
+int loader_default_threads(void);
+
+/* The GPU build's default decoding threads: one thread decodes of the order of a thousand 224x224
+   images/s (make bench), a ResNet18 on one GPU trains one to a few thousand img/s and infers ~3x
+   faster; 8 threads on a GPU host's many cores keep ahead of that (make gpu-check measures both). */
+enum { LOADER_GPU_THREADS = 8, LOADER_MAX_THREADS = 64 };
+
+/* Sets the decoding threads of the loaders started from now on (0: loader_default_threads()); dies
+   unless 0 <= threads <= LOADER_MAX_THREADS. */
+void loader_set_threads(int threads);
+
+/* Returns the decoding threads the next loader will use. */
+int loader_threads(void);
+
 typedef struct loader loader;
 
-/* Starts decoding events order[0..n) of d, in batches of `batch`, ahead of the consumer. */
+/* Starts decoding events order[0..n) of d, in batches of `batch`, ahead of the consumer, on
+   loader_threads() threads. */
 loader *loader_start(const dataset *d, const int *order, int n, int batch, input_transform t);
 
 /* Waits for the next batch and copies it into x (batch images) and y (batch one-hot rows of
@@ -30,11 +49,11 @@ loader *loader_start(const dataset *d, const int *order, int n, int batch, input
    every event has been delivered. */
 int loader_next(loader *l, float *x, float *y);
 
-/* Returns the loader's own speed so far: images decoded per second of its thread's decoding time (what
-   it could feed a consumer that never made it wait). */
+/* Returns the loader's own speed so far: images decoded per second of decoding time, times its thread
+   count (what it could feed a consumer that never made it wait, with a core for each thread). */
 double loader_images_per_second(const loader *l);
 
-/* Stops the thread (also before the end) and frees l. */
+/* Stops the threads (also before the end) and frees l. */
 void loader_stop(loader *l);
 
 #endif

@@ -3,7 +3,7 @@
 # step in PyTorch to float rounding (Darknet patch 0010: batch norm as PyTorch's). A seeded torchvision
 # resnet18(num_classes=3) with non-trivial BN is saved; PyTorch takes one train-mode step on a random
 # batch (lr 0.01, momentum 0, decay 0, mean cross-entropy), once as it is and once with every BN
-# normalising as Darknet's CPU build does (the N-1 batch variance: torch_resnet18.py darknet_cpu_bn);
+# normalising as stock Darknet's CPU build did (the N-1 batch variance: torch_resnet18.py darknet_cpu_bn);
 # the three checkpoints are converted; tests/convert/train_step.c takes the same step in Darknet from the
 # first and compares every array's change with both of PyTorch's. Prints the losses and, over all
 # layers, the median and worst relative difference |d_darknet - d_ref| / |d_ref| of the updates
@@ -28,8 +28,10 @@ STEP=${BUILD:-build/cpu}/tests/convert/train_step
 BATCH=16 SIZE=64 LR=0.01
 #        loss  median  worst  running
 TOL_TORCH=(1e-5 1e-3 2e-2 1e-4)
-# cuDNN normalises with the biased variance: the expectations above are those of the CPU build.
-if [[ "$STEP" == build/gpu/* ]]; then echo "Darknet's CPU batch norm only: not measured on the GPU build"; exit 77; fi
+# The GPU build (BUILD=build/gpu, on a GPU: make gpu-check) normalises with cuDNN's batch norm, the same
+# formula as patch 0010's; cuDNN's algorithms round differently, so it is held to the looser bounds it was
+# judged by before (median 3e-2, worst 6e-2), still below the N-1 formula's effect.
+[[ "$STEP" == build/gpu/* ]] && TOL_TORCH=(1e-5 3e-2 6e-2 1e-4)
 [ -x "$STEP" ] || { echo "$STEP missing: run through make test"; exit 1; }
 
 $PY $TORCH_RESNET18 checkpoint "$WORK/before.pth" --seed 11 --train-forwards 5 --classes 3
