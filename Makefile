@@ -27,14 +27,15 @@ DARKNET_PATCHES := $(addprefix darknet/patches/,$(shell cat darknet/patches/seri
 DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET_PATCHES)))
 
 CC := gcc
-# src/ holds one folder per subsystem; includes name it ("sim/event.h"). core and sim (the simulator and
-# the dataset format) compile without Darknet's headers, so a dependency in the wrong direction fails
-# to build; nn, convert and cli see Darknet. -MMD -MP: objects depend on the headers they include.
+# src/ holds one folder per subsystem; includes name it ("sim/event.h"). core, sim (the simulator and
+# the dataset format) and difficulty (the separability index) compile without Darknet's headers, so a
+# dependency in the wrong direction fails to build; nn, convert and cli see Darknet. -MMD -MP: objects
+# depend on the headers they include.
 BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc
 CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
 LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
 
-SUBSYSTEMS := core sim nn convert cli
+SUBSYSTEMS := core sim difficulty nn convert cli
 NUTL_SRCS := $(foreach s,$(SUBSYSTEMS),$(wildcard src/$(s)/*.c))
 # The build's identity (src/core/build_id.h) is generated on every make and replaced only when it
 # changed: a new commit rebuilds one small object and relinks, so the binary always names its commit.
@@ -69,6 +70,10 @@ $(BUILD)/obj/core/%.o: src/core/%.c
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/sim/%.o: src/sim/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/difficulty/%.o: src/difficulty/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
 

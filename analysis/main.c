@@ -13,42 +13,37 @@
 #include "report.h"
 #include "study.h"
 #include "verdict.h"
+#include "core/args.h"
 #include "core/util.h"
 
 static const char usage[] =
-    "usage: nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]\n"
-    "                    [--energy-bins LOW:HIGH:N] [--allow-mixed] [--peer DIR]\n"
-    "Defaults: runs/NAME, paper-figures/NAME, cfg/protocols/NAME.conf, analysis/paper, 1:4:6 GeV.\n"
-    "Records that differ in build, libraries, dataset or machine class are refused unless --allow-mixed.\n"
-    "--peer DIR: only print nutl's ensembles beside those trained by PyTorch in DIR (make peer).\n";
+    "nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]"
+    " [--energy-bins LOW:HIGH:N] [--allow-mixed] [--peer DIR]";
 
 typedef struct {
     const char *protocol, *runs, *out, *conf, *paper, *bins, *peer;
     int allow_mixed;
 } options;
 
-/* Returns the options from argv; prints the usage and exits on --help or a bad argument. */
+/* Returns the options from argv; prints the usage and exits on --help; dies on a bad argument. */
 static options parse_options(int argc, char **argv)
 {
     options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", NULL, 0};
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--allow-mixed")) {
-            o.allow_mixed = 1;
-            continue;
-        }
-        const char **slot = !strcmp(argv[i], "--protocol")      ? &o.protocol
-                            : !strcmp(argv[i], "--runs")        ? &o.runs
-                            : !strcmp(argv[i], "--out")         ? &o.out
-                            : !strcmp(argv[i], "--conf")        ? &o.conf
-                            : !strcmp(argv[i], "--paper")       ? &o.paper
-                            : !strcmp(argv[i], "--energy-bins") ? &o.bins
-                            : !strcmp(argv[i], "--peer")        ? &o.peer
-                                                                : NULL;
-        if (!strcmp(argv[i], "--help")) fputs(usage, stdout), exit(0);
-        if (!slot || i + 1 == argc) fputs(usage, stderr), nutl_die("bad argument '%s'", argv[i]);
-        *slot = argv[++i];
-    }
-    if (!o.protocol) fputs(usage, stderr), nutl_die("--protocol is required");
+    const arg_spec specs[] = {
+        {"--protocol", ARG_STRING, &o.protocol, NULL, "NAME  the protocol analysed (required)"},
+        {"--runs", ARG_STRING, &o.runs, NULL, "DIR  its result records (default runs/NAME)"},
+        {"--out", ARG_STRING, &o.out, NULL, "DIR  the tables and figure data (default paper-figures/NAME)"},
+        {"--conf", ARG_STRING, &o.conf, NULL, "FILE  its preset (default cfg/protocols/NAME.conf)"},
+        {"--paper", ARG_STRING, &o.paper, NULL, "DIR  the paper's values (default analysis/paper)"},
+        {"--energy-bins", ARG_STRING, &o.bins, NULL, "LOW:HIGH:N  Fig. 6's true-energy bins in GeV (default 1:4:6)"},
+        {"--allow-mixed", ARG_FLAG, &o.allow_mixed, NULL,
+         " combine records that differ in build, libraries, dataset or machine class (refused by default)"},
+        {"--peer", ARG_STRING, &o.peer, NULL,
+         "DIR  only print nutl's ensembles beside those PyTorch trained in DIR (make peer)"},
+        {NULL, 0, NULL, NULL, NULL},
+    };
+    args_parse(argc - 1, argv + 1, specs, NULL, 0, usage);
+    if (!o.protocol) nutl_die("--protocol is required (usage: %s)", usage);
     return o;
 }
 

@@ -193,14 +193,15 @@ static void table3(const report *r)
     add_provenance(t, r);
     table_column(t, "Network", "network", TABLE_TEXT, 0);
     table_column(t, "True", "true_class", TABLE_TEXT, 0);
-    table_column(t, "CC ν_μ", "pred_numu_cc", TABLE_INT, 0);
-    table_column(t, "CC ν_e", "pred_nue_cc", TABLE_INT, 0);
-    table_column(t, "NC", "pred_nc", TABLE_INT, 0);
-    table_column(t, "F1", "f1", TABLE_NUM, 3);
-    table_column(t, "Paper CC ν_μ", "paper_pred_numu_cc", TABLE_INT, 0);
-    table_column(t, "Paper CC ν_e", "paper_pred_nue_cc", TABLE_INT, 0);
-    table_column(t, "Paper NC", "paper_pred_nc", TABLE_INT, 0);
-    table_column(t, "Paper F1", "paper_f1", TABLE_NUM, 3);
+    for (int paper = 0; paper < 2; paper++) {
+        for (int k = 0; k < N_CLASSES; k++) {
+            char head[64], key[64];
+            snprintf(head, sizeof head, "%s%s", paper ? "Paper " : "", class_label(k));
+            snprintf(key, sizeof key, "%spred_%s", paper ? "paper_" : "", class_name(k));
+            table_column(t, head, key, TABLE_INT, 0);
+        }
+        table_column(t, paper ? "Paper F1" : "F1", paper ? "paper_f1" : "f1", TABLE_NUM, 3);
+    }
     table3_block(t, r, REPORT_KAIMING, "Kaiming initialisation");
     table3_block(t, r, REPORT_PRETRAINED, "Transfer learning all weights");
     table_note(t, "F1: macro average over the classes of 2PR/(P+R), computed from each matrix (the paper's Eq. 1); "

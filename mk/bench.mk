@@ -1,4 +1,4 @@
-# CPU speed against PyTorch: `nutl bench` and bench/torch_bench.py (torchvision resnet18, 3
+# CPU speed against PyTorch: `nutl bench` and dev/torch_bench.py (torchvision resnet18, 3
 # classes, SGD momentum 0.9) at 224x224 and at the smoke protocol's image size (224 / its downsample),
 # batch 32, the same thread count, with the ratios nutl/torch; and nutl's data loader at each of
 # BENCH_LOADER_THREADS decoding threads, beside nutl's training img/s. A few minutes on 2 cores.
@@ -13,4 +13,4 @@ BENCH_SMALL = $$((224 / $$(bin/nutl conf smoke downsample)))
 
 .PHONY: bench
 bench: bin/nutl
-	LOADER_THREADS="$(BENCH_LOADER_THREADS)" bash bench/compare.sh $(BENCH_THREADS) $(BENCH_BATCH) 224:$(BENCH_ITERS_224) $(BENCH_SMALL):$(BENCH_ITERS_SMALL)
+	LOADER_THREADS="$(BENCH_LOADER_THREADS)" bash scripts/bench-compare.sh $(BENCH_THREADS) $(BENCH_BATCH) 224:$(BENCH_ITERS_224) $(BENCH_SMALL):$(BENCH_ITERS_SMALL)

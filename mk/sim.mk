@@ -2,6 +2,7 @@
 #   make dataset PROTOCOL=P   datasets/P/{train,val,test}: sizes, downsample, threads and base seed from
 #                             cfg/protocols/P.conf; each split's seed is `bin/nutl seed <base> <split>`.
 #                             A split whose meta.tsv (written last) exists is complete and is skipped.
+#                             Preset key `response = ideal|lar` (ideal: the paper's images).
 #   make fig1 PROTOCOL=P      paper-figures/P/fig1.png and .pdf: three test events in the (w, x) view
 #   make bench-sim            events/s (one thread, 224x224, writing included) and bytes/event on disk
 LDLIBS += -lz
@@ -11,6 +12,7 @@ SIM_CONF := cfg/protocols/$(PROTOCOL).conf
 sim_conf = $(strip $(shell bin/nutl conf $(PROTOCOL) $(1)))
 SIM_DATA := datasets/$(PROTOCOL)
 SIM_THREADS ?= $(call sim_conf,threads)
+SIM_RESPONSE = $(call sim_conf,response)
 FIG1_DIR := paper-figures/$(PROTOCOL)
 FIG1_WORK := build/fig1/$(PROTOCOL)
 BENCH_EVENTS ?= 3000
@@ -21,7 +23,7 @@ dataset: $(SIM_DATA)/train/meta.tsv $(SIM_DATA)/val/meta.tsv $(SIM_DATA)/test/me
 $(SIM_DATA)/%/meta.tsv: $(SIM_CONF) | bin/nutl
 	@test -f $(SIM_CONF) || { echo "no protocol preset $(SIM_CONF)" >&2; exit 1; }
 	bin/nutl simulate --events $(call sim_conf,$*_events) --downsample $(call sim_conf,downsample) \
-	  --seed $$(bin/nutl seed $(call sim_conf,seed) $*) --threads $(SIM_THREADS) --out $(@D)
+	  --seed $$(bin/nutl seed $(call sim_conf,seed) $*) --threads $(SIM_THREADS) --response $(SIM_RESPONSE) --out $(@D)
 
 fig1: $(FIG1_DIR)/fig1.png
 

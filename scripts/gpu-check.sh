@@ -230,14 +230,14 @@ step_speed() {
   nutl_train=$(value train_images_per_second "$WORK/nutl-gpu.txt") nutl_infer=$(value infer_images_per_second "$WORK/nutl-gpu.txt")
   say "" "| | train img/s | infer img/s |" "|---|---|---|" "| nutl, GPU (cuDNN default math) | $nutl_train | $nutl_infer |"
   if [ $torch_cuda = 1 ]; then
-    $py bench/torch_bench.py --size $SIZE --batch $BATCH --iters 30 --device cuda >"$WORK/torch-gpu.txt" 2>&1 ||
+    $py dev/torch_bench.py --size $SIZE --batch $BATCH --iters 30 --device cuda >"$WORK/torch-gpu.txt" 2>&1 ||
       { fail speed "torch_bench.py"; return; }
     ratios "PyTorch $(value torch "$WORK/torch-gpu.txt"), GPU" "$WORK/torch-gpu.txt"
   else
     say "| (no CUDA-enabled PyTorch here: compared with the CPU figures, $(nproc) threads) | | |"
     "$NUTL_CPU" bench --size $SIZE --batch $BATCH --iters 3 --threads "$(nproc)" >"$WORK/nutl-cpu.txt" 2>&1 &&
       ratios "nutl, CPU" "$WORK/nutl-cpu.txt"
-    [ -n "$py" ] && $py bench/torch_bench.py --size $SIZE --batch $BATCH --iters 3 --threads "$(nproc)" >"$WORK/torch-cpu.txt" 2>&1 &&
+    [ -n "$py" ] && $py dev/torch_bench.py --size $SIZE --batch $BATCH --iters 3 --threads "$(nproc)" >"$WORK/torch-cpu.txt" 2>&1 &&
       ratios "PyTorch $(value torch "$WORK/torch-cpu.txt"), CPU" "$WORK/torch-cpu.txt"
   fi
   local default; default=$("$NUTL_GPU" bench --data "$WORK/d224" --batch $BATCH --iters 5 2>/dev/null | tee "$WORK/loader-default.txt" | awk '$1 == "loader_threads" {print $2}')

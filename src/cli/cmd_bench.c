@@ -143,23 +143,24 @@ static void bench_loader(const char *path, int size, int batch, int iters)
 
 int cmd_bench(int argc, char **argv)
 {
-    const char *cfg = "cfg/resnet18.cfg";
+    char default_cfg[NUTL_PATH_MAX];
+    const char *cfg = util_install_path(default_cfg, "cfg/resnet18.cfg");
     const char *data = NULL;
     int size = 0, batch = 32, iters = 0, threads = 1, gemm = 0, loader_threads = 0;
     uint64_t seed = 1;
     const arg_spec specs[] = {
-        {"--cfg", ARG_STRING, &cfg, NULL},
-        {"--size", ARG_INT, &size, NULL},
-        {"--batch", ARG_INT, &batch, NULL},
-        {"--iters", ARG_INT, &iters, NULL},
-        {"--threads", ARG_INT, &threads, NULL},
-        {"--seed", ARG_SEED, &seed, NULL},
-        {"--gemm", ARG_FLAG, &gemm, NULL},
-        {"--data", ARG_STRING, &data, NULL},
-        {"--loader-threads", ARG_INT, &loader_threads, NULL},
-        {NULL, ARG_STRING, NULL, NULL},
+        {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
+        {"--size", ARG_INT, &size, NULL, "S  image side in pixels (required without --data)"},
+        {"--batch", ARG_INT, &batch, NULL, "B  images per step (default 32)"},
+        {"--iters", ARG_INT, &iters, NULL, "N  timed iterations, after one warm-up (required)"},
+        {"--threads", ARG_INT, &threads, NULL, "T  OpenBLAS and OpenMP threads (default 1)"},
+        {"--seed", ARG_SEED, &seed, NULL, "S  seed of the weights and the random input (default 1)"},
+        {"--gemm", ARG_FLAG, &gemm, NULL, " convolutions through Darknet's im2col + GEMM instead of oneDNN"},
+        {"--data", ARG_STRING, &data, NULL, "SPLIT_DIR  also measure the data loader on this split"},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, NULL, USAGE);
+    args_parse(argc, argv, specs, NULL, 0, USAGE);
     if ((size < 1 && !data) || size < 0 || batch < 1 || iters < 1 || threads < 1)
         nutl_die("--size, --batch, --iters and --threads must be positive (usage: %s)", USAGE);
 

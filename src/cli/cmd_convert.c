@@ -17,14 +17,16 @@
 
 int cmd_convert(int argc, char **argv)
 {
-    const char *from = NULL, *in = NULL, *out = NULL, *cfg = "cfg/resnet18-imagenet.cfg";
+    char default_cfg[NUTL_PATH_MAX];
+    const char *from = NULL, *in = NULL, *out = NULL;
+    const char *cfg = util_install_path(default_cfg, "cfg/resnet18-imagenet.cfg");
     const arg_spec specs[] = {
-        {"--from", ARG_STRING, &from, NULL},
-        {"--out", ARG_STRING, &out, NULL},
-        {"--cfg", ARG_STRING, &cfg, NULL},
-        {NULL, ARG_STRING, NULL, NULL},
+        {"--from", ARG_STRING, &from, NULL, "torchvision  the checkpoint's source (required)"},
+        {"--out", ARG_STRING, &out, NULL, "FILE  the Darknet weights written (required)"},
+        {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network (default: cfg/resnet18-imagenet.cfg, installed)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, &in, USAGE);
+    args_parse(argc, argv, specs, &in, 1, USAGE);
     if (!from || !in || !out) nutl_die("usage: %s", USAGE);
     if (strcmp(from, "torchvision")) nutl_die("convert: unknown source '%s' (only torchvision)", from);
 

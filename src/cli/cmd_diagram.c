@@ -14,10 +14,10 @@ int cmd_diagram(int argc, char **argv)
 {
     const char *cfg_path = NULL, *out = NULL;
     const arg_spec specs[] = {
-        {"--out", ARG_STRING, &out, NULL},
-        {NULL, 0, NULL, NULL},
+        {"--out", ARG_STRING, &out, NULL, "DIR  where the fig2-*.dat files go (required)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, &cfg_path, usage);
+    args_parse(argc, argv, specs, &cfg_path, 1, usage);
     if (!cfg_path || !out) nutl_die("usage: %s", usage);
     static netcfg c;
     netcfg_read(&c, cfg_path);

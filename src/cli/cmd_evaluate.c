@@ -19,21 +19,23 @@ static const char usage[] =
 
 int cmd_evaluate(int argc, char **argv)
 {
-    const char *weights = NULL, *data = NULL, *cfg = "cfg/resnet18.cfg", *out = NULL, *normalize = "imagenet";
+    char default_cfg[NUTL_PATH_MAX];
+    const char *weights = NULL, *data = NULL, *cfg = util_install_path(default_cfg, "cfg/resnet18.cfg"), *out = NULL,
+               *normalize = "imagenet";
     int threads = 1, loader_threads = 0;
     input_transform t = {0};
     const arg_spec specs[] = {
-        {"--weights", ARG_STRING, &weights, NULL},
-        {"--data", ARG_STRING, &data, NULL},
-        {"--cfg", ARG_STRING, &cfg, NULL},
-        {"--out", ARG_STRING, &out, NULL},
-        {"--threads", ARG_INT, &threads, NULL},
-        {"--saturation-mev", ARG_DOUBLE, &t.saturation_mev, NULL},
-        {"--normalize", ARG_STRING, &normalize, NULL},
-        {"--loader-threads", ARG_INT, &loader_threads, NULL},
-        {NULL, 0, NULL, NULL},
+        {"--weights", ARG_STRING, &weights, NULL, "FILE  the trained network's weights (required)"},
+        {"--data", ARG_STRING, &data, NULL, "DIR  the split evaluated, as nutl simulate writes it (required)"},
+        {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
+        {"--out", ARG_STRING, &out, NULL, "FILE  also write the per-event predictions there"},
+        {"--threads", ARG_INT, &threads, NULL, "T  OpenBLAS and OpenMP threads (default 1)"},
+        {"--saturation-mev", ARG_DOUBLE, &t.saturation_mev, NULL, "X  input = min(E / X, 1) (default 10 x k)"},
+        {"--normalize", ARG_STRING, &normalize, NULL, "imagenet|none  input normalisation (default imagenet)"},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, NULL, usage);
+    args_parse(argc, argv, specs, NULL, 0, usage);
     if (!weights || !data) nutl_die("usage: %s", usage);
     if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
         nutl_die("--normalize '%s': imagenet or none", normalize);

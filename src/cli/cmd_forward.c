@@ -46,13 +46,13 @@ int cmd_forward(int argc, char **argv)
     const char *cfg = NULL, *weights = NULL, *input = NULL;
     int logits = 0;
     const arg_spec specs[] = {
-        {"--cfg", ARG_STRING, &cfg, NULL},
-        {"--weights", ARG_STRING, &weights, NULL},
-        {"--input", ARG_STRING, &input, NULL},
-        {"--logits", ARG_FLAG, &logits, NULL},
-        {NULL, ARG_STRING, NULL, NULL},
+        {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network (required)"},
+        {"--weights", ARG_STRING, &weights, NULL, "FILE  its Darknet weights (required)"},
+        {"--input", ARG_STRING, &input, NULL, "RAW  one input: little-endian float32, CHW (required)"},
+        {"--logits", ARG_FLAG, &logits, NULL, " print the logits, not the softmax"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, NULL, USAGE);
+    args_parse(argc, argv, specs, NULL, 0, USAGE);
     if (!cfg || !weights || !input) nutl_die("usage: %s", USAGE);
 
     static netcfg c;

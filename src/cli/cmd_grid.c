@@ -29,12 +29,12 @@ int cmd_grid(int argc, char **argv)
     const char *name = NULL, *data = NULL, *runs = NULL;
     int unfinished = 0;
     const arg_spec specs[] = {
-        {"--unfinished", ARG_FLAG, &unfinished, NULL},
-        {"--data", ARG_STRING, &data, NULL},
-        {"--runs", ARG_STRING, &runs, NULL},
-        {NULL, 0, NULL, NULL},
+        {"--unfinished", ARG_FLAG, &unfinished, NULL, " only the cells without a result record"},
+        {"--data", ARG_STRING, &data, NULL, "DIR  the dataset in the commands (default datasets/PROTOCOL)"},
+        {"--runs", ARG_STRING, &runs, NULL, "DIR  the run folders' parent (default runs/PROTOCOL)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, &name, usage);
+    args_parse(argc, argv, specs, &name, 1, usage);
     if (!name) nutl_die("usage: %s", usage);
     static grid g;
     grid_load(&g, name, NULL);

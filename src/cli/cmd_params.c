@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/args.h"
 #include "sim/dataset.h"
 #include "nn/network_load.h"
 #include "nn/scheme.h"
@@ -11,13 +12,14 @@
 
 int cmd_params(int argc, char **argv)
 {
+    static const char usage[] = "nutl params CFG [--scheme all|freeze1|freeze2|freeze3|freeze4|classifier]";
     const char *cfg_path = NULL, *scheme = "all";
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--scheme") && i + 1 < argc) scheme = argv[++i];
-        else if (argv[i][0] != '-' && !cfg_path) cfg_path = argv[i];
-        else nutl_die("usage: nutl params CFG [--scheme all|freeze1|freeze2|freeze3|freeze4|classifier]");
-    }
-    if (!cfg_path) nutl_die("usage: nutl params CFG [--scheme S]");
+    const arg_spec specs[] = {
+        {"--scheme", ARG_STRING, &scheme, NULL, "S  count the weights this scheme trains (default all)"},
+        {NULL, 0, NULL, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, &cfg_path, 1, usage);
+    if (!cfg_path) nutl_die("usage: %s", usage);
     int s = scheme_parse(scheme);
     static netcfg c;
     netcfg_read(&c, cfg_path);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/args.h"
 #include "core/records.h"
 #include "core/util.h"
 
@@ -17,9 +18,12 @@ static void print_result_keys(void)
 
 int cmd_records(int argc, char **argv)
 {
-    if (argc != 1 || (strcmp(argv[0], "result") && strcmp(argv[0], "predictions")))
-        nutl_die("usage: nutl records result|predictions");
-    if (!strcmp(argv[0], "result")) {
+    static const char usage[] = "nutl records result|predictions";
+    const char *which = NULL;
+    const arg_spec specs[] = {{NULL, 0, NULL, NULL, NULL}};
+    args_parse(argc, argv, specs, &which, 1, usage);
+    if (!which || (strcmp(which, "result") && strcmp(which, "predictions"))) nutl_die("usage: %s", usage);
+    if (!strcmp(which, "result")) {
         print_result_keys();
         return 0;
     }

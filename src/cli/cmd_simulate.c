@@ -1,7 +1,9 @@
-/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]:
+/* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
+   [--response ideal|lar] [--without INGREDIENTS]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
-   depend only on N, S, K and the energy range, never on T. */
+   depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
+   separated list of sim/ingredients.h's names, for ablation studies), never on T. */
 #include <errno.h>
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
@@ -13,9 +15,11 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "core/args.h"
 #include "core/digest.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
+#include "sim/ingredients.h"
 #include "core/seed.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -27,50 +31,58 @@ typedef struct {
     uint64_t seed;
     double emin, emax; /* GeV */
     const char *out;
+    int response;      /* enum response_kind */
+    const char *without; /* ingredients switched off, as given */
+    int off;             /* and as enum ingredient bits */
 } options;
 
-static long parse_long(const char *opt, const char *s, long lo, long hi)
+static const char usage[] =
+    "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]"
+    " [--response ideal|lar] [--without LIST]";
+
+/* Dies naming the option unless v is in [lo, hi]. */
+static void check_range(const char *option, long v, long lo, long hi)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (*end || end == s || errno || v < lo || v > hi)
-        nutl_die("simulate: %s '%s' is not an integer in [%ld, %ld]", opt, s, lo, hi);
-    return v;
+    if (v < lo || v > hi) nutl_die("simulate: %s %ld is not in [%ld, %ld]", option, v, lo, hi);
 }
 
-static double parse_double(const char *opt, const char *s)
+/* Dies naming the option unless v is an energy nutl simulates: (0, 1000) GeV. */
+static void check_energy(const char *option, double v)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (*end || end == s || !(v > 0 && v < 1e3)) nutl_die("simulate: %s '%s' is not an energy in GeV", opt, s);
-    return v;
+    if (!(v > 0 && v < 1e3)) nutl_die("simulate: %s %g is not an energy in GeV in (0, 1000)", option, v);
 }
 
 static void parse(int argc, char **argv, options *o)
 {
-    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4};
+    *o = (options){.events = -1, .downsample = 1, .threads = 1, .emin = 1, .emax = 4, .without = "none"};
     int have_seed = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i + 1 >= argc) nutl_die("simulate: option %s needs a value", argv[i]);
-        const char *a = argv[i], *v = argv[++i];
-        if (!strcmp(a, "--events")) o->events = parse_long(a, v, 1, 100000000);
-        else if (!strcmp(a, "--seed")) {
-            char *end;
-            errno = 0;
-            o->seed = strtoull(v, &end, 10);
-            if (*end || end == v || errno || v[0] == '-') nutl_die("simulate: --seed '%s' is not a non-negative integer", v);
-            have_seed = 1;
-        } else if (!strcmp(a, "--out")) o->out = v;
-        else if (!strcmp(a, "--downsample")) o->downsample = parse_long(a, v, 1, IMAGE_PIXELS);
-        else if (!strcmp(a, "--threads")) o->threads = parse_long(a, v, 1, 1024);
-        else if (!strcmp(a, "--emin")) o->emin = parse_double(a, v);
-        else if (!strcmp(a, "--emax")) o->emax = parse_double(a, v);
-        else nutl_die("simulate: unknown option %s", a);
-    }
-    if (o->events < 0 || !have_seed || !o->out)
-        nutl_die("usage: nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]");
-    if (IMAGE_PIXELS % o->downsample) nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
+    const char *response = "ideal";
+    const arg_spec specs[] = {
+        {"--events", ARG_LONG, &o->events, NULL, "N  events in the split, equal thirds of each class (required)"},
+        {"--seed", ARG_SEED, &o->seed, &have_seed, "S  the split's seed; each event's derives from it (required)"},
+        {"--out", ARG_STRING, &o->out, NULL, "DIR  the split's folder (required)"},
+        {"--downsample", ARG_LONG, &o->downsample, NULL, "K  sum K x K pixel blocks: 224 / K pixel images (default 1)"},
+        {"--threads", ARG_LONG, &o->threads, NULL, "T  threads; the bytes do not depend on T (default 1)"},
+        {"--emin", ARG_DOUBLE, &o->emin, NULL, "GEV  lowest neutrino energy (default 1)"},
+        {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest neutrino energy (default 4)"},
+        {"--response", ARG_STRING, &response, NULL, "ideal|lar  detector response (default ideal, the paper's)"},
+        {"--without", ARG_STRING, &o->without, NULL,
+         "LIST  physics switched off: comma-separated nc-model, delta-rays, spreading, neutrons (default none)"},
+        {NULL, 0, NULL, NULL, NULL},
+    };
+    args_parse(argc, argv, specs, NULL, 0, usage);
+    if (o->events < 0 || !have_seed || !o->out) nutl_die("usage: %s", usage);
+    check_range("--events", o->events, 1, 100000000);
+    check_range("--downsample", o->downsample, 1, IMAGE_PIXELS);
+    check_range("--threads", o->threads, 1, 1024);
+    check_energy("--emin", o->emin);
+    check_energy("--emax", o->emax);
+    if ((o->response = response_parse(response)) < 0) nutl_die("simulate: --response '%s' is not ideal or lar", response);
+    if ((o->off = ingredients_parse(o->without)) < 0)
+        nutl_die("simulate: --without '%s': not a comma-separated list of nc-model, delta-rays, spreading, neutrons",
+                 o->without);
+    if (IMAGE_PIXELS % o->downsample)
+        nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
 }
 
@@ -130,9 +142,11 @@ static void write_meta(const char *dir, const options *o, long dropped)
     FILE *f = atomic_open(path);
     fprintf(f, "format_version\t%d\nevents\t%ld\nseed\t%" PRIu64 "\ndownsample\t%ld\nimage_side\t%ld\n"
                "channels\tu,v,w\npixel_cm\t%g\ne_min_gev\t%g\ne_max_gev\t%g\nmin_deposits\t%d\n"
-               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n",
+               "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
+               "response\t%s\nwithout\t%s\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
-            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN);
+            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
+            response_name((enum response_kind)o->response), o->without);
     /* The files' digests name the dataset in every result record trained on it. */
     const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
     for (int i = 0; i < 2; i++) {
@@ -157,55 +171,88 @@ static void progress(long done, long n, double t0)
     if (done == n) fputc('\n', stderr);
 }
 
+/* What each thread simulates into: its workspace and image. */
+typedef struct {
+    int n;
+    event_workspace *ws;
+    float **img;
+} workers;
+
+/* Returns n workers for side x side images (3 views each). */
+static workers workers_new(int n, int side)
+{
+    workers w = {n, nutl_calloc(sizeof *w.ws * (size_t)n, "workspaces"),
+                 nutl_calloc(sizeof *w.img * (size_t)n, "images")};
+    for (int k = 0; k < n; k++) {
+        event_workspace_init(&w.ws[k]);
+        w.img[k] = nutl_calloc(sizeof **w.img * 3 * (size_t)side * side, "image");
+    }
+    return w;
+}
+
+static void workers_free(workers *w)
+{
+    for (int k = 0; k < w->n; k++) {
+        event_workspace_free(&w->ws[k]);
+        free(w->img[k]);
+    }
+    free(w->img);
+    free(w->ws);
+}
+
+/* Simulates every event, BLOCK at a time in parallel, and writes them in order to the dataset and the
+   truth file. Returns the number of particles dropped (outside the detector). */
+static long simulate_events(const options *o, const physics *ph, const int *cls, dataset_writer *out,
+                            FILE *truth)
+{
+    int side = IMAGE_PIXELS / (int)o->downsample, nt = (int)o->threads, tty = isatty(STDERR_FILENO);
+    event_config cfg = {o->emin * 1e3, o->emax * 1e3, (int)o->downsample, (enum response_kind)o->response};
+    workers w = workers_new(nt, side);
+    slot *s = nutl_calloc(sizeof *s * BLOCK, "event slots");
+    double t0 = seconds_now();
+    long dropped = 0;
+    for (long start = 0; start < o->events; start += BLOCK) {
+        long m = o->events - start < BLOCK ? o->events - start : BLOCK;
+#pragma omp parallel for schedule(dynamic, 4) num_threads(nt)
+        for (long j = 0; j < m; j++) {
+            int tid = omp_get_thread_num();
+            long i = start + j;
+            event_simulate(ph, &cfg, cls[i], event_seed(o->seed, i), &w.ws[tid], &s[j].truth, w.img[tid]);
+            s[j].len = dataset_encode(w.img[tid], side, (int)i, &s[j].record, &s[j].cap);
+        }
+        for (long j = 0; j < m; j++) {
+            long i = start + j;
+            dataset_append(out, (int)i, cls[i], s[j].truth.in.enu * 1e-3, i, s[j].record, s[j].len);
+            truth_line(truth, i, &s[j].truth);
+            dropped += s[j].truth.dropped;
+        }
+        if (tty) progress(start + m, o->events, t0);
+    }
+    for (int j = 0; j < BLOCK; j++) free(s[j].record);
+    free(s);
+    workers_free(&w);
+    return dropped;
+}
+
 int cmd_simulate(int argc, char **argv)
 {
     options o;
     parse(argc, argv, &o);
     mkdir_p(o.out);
-    int side = IMAGE_PIXELS / (int)o.downsample, nt = (int)o.threads, tty = isatty(STDERR_FILENO);
-    event_config cfg = {o.emin * 1e3, o.emax * 1e3, (int)o.downsample};
     physics *ph = physics_new();
+    physics_switch_off(ph, (unsigned)o.off);
     int *cls = class_order(o.events, o.seed);
-    event_workspace *ws = nutl_calloc(sizeof *ws * (size_t)nt, "workspaces");
-    float **img = nutl_calloc(sizeof *img * (size_t)nt, "images");
-    for (int k = 0; k < nt; k++) {
-        event_workspace_init(&ws[k]);
-        img[k] = nutl_calloc(sizeof **img * 3 * (size_t)side * side, "image");
-    }
-    slot *s = nutl_calloc(sizeof *s * BLOCK, "event slots");
     char truth_path[4096];
     snprintf(truth_path, sizeof truth_path, "%s/%s", o.out, DATASET_TRUTH_FILE);
     FILE *truth = atomic_open(truth_path);
     truth_header(truth);
+    int side = IMAGE_PIXELS / (int)o.downsample;
     dataset_writer *w = dataset_create(o.out, (int)o.events, side, (int)o.downsample, o.seed);
-    double t0 = seconds_now();
-    long dropped = 0;
-    for (long start = 0; start < o.events; start += BLOCK) {
-        long m = o.events - start < BLOCK ? o.events - start : BLOCK;
-#pragma omp parallel for schedule(dynamic, 4) num_threads(nt)
-        for (long j = 0; j < m; j++) {
-            int tid = omp_get_thread_num();
-            long i = start + j;
-            event_simulate(ph, &cfg, cls[i], event_seed(o.seed, i), &ws[tid], &s[j].truth, img[tid]);
-            s[j].len = dataset_encode(img[tid], side, (int)i, &s[j].record, &s[j].cap);
-        }
-        for (long j = 0; j < m; j++) {
-            long i = start + j;
-            dataset_append(w, (int)i, cls[i], s[j].truth.in.enu * 1e-3, i, s[j].record, s[j].len);
-            truth_line(truth, i, &s[j].truth);
-            dropped += s[j].truth.dropped;
-        }
-        if (tty) progress(start + m, o.events, t0);
-    }
+    long dropped = simulate_events(&o, ph, cls, w, truth);
     dataset_commit(w);
     atomic_commit(truth, truth_path);
     write_meta(o.out, &o, dropped);
-    for (int k = 0; k < nt; k++) {
-        event_workspace_free(&ws[k]);
-        free(img[k]);
-    }
-    for (int j = 0; j < BLOCK; j++) free(s[j].record);
-    free(s); free(img); free(ws); free(cls);
+    free(cls);
     physics_free(ph);
     return 0;
 }

@@ -15,7 +15,7 @@ static const char usage[] =
     " [--weights FILE] [--order-out FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
-    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--loader-threads T]";
+    " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--progress S] [--loader-threads T]";
 
 /* The seed of the cell the options train, by the grid's rule. */
 static uint64_t cell_seed(const train_options *o)
@@ -27,42 +27,46 @@ static uint64_t cell_seed(const train_options *o)
 
 int cmd_train(int argc, char **argv)
 {
-    train_options o = {.cfg = "cfg/resnet18.cfg", .init = "kaiming", .protocol = "none", .max_epochs = 100, .member = 1,
-                       .threads = 1, .batch = 32, .learning_rate = 0.001, .momentum = 0.9, .decay = 0,
+    char default_cfg[NUTL_PATH_MAX];
+    train_options o = {.cfg = util_install_path(default_cfg, "cfg/resnet18.cfg"), .init = "kaiming",
+                       .protocol = "none", .max_epochs = 100, .member = 1, .threads = 1, .batch = 32,
+                       .learning_rate = 0.001, .momentum = 0.9, .decay = 0, .progress_seconds = 10,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
     const char *scheme = "all", *normalize = "imagenet";
     int seed_given = 0, loader_threads = 0;
     const arg_spec specs[] = {
-        {"--cfg", ARG_STRING, &o.cfg, NULL},
-        {"--init", ARG_STRING, &o.init, NULL},
-        {"--pretrained", ARG_STRING, &o.pretrained, NULL},
-        {"--weights", ARG_STRING, &o.weights, NULL},
-        {"--order-out", ARG_STRING, &o.order_out, NULL},
-        {"--scheme", ARG_STRING, &scheme, NULL},
-        {"--train-images", ARG_INT, &o.train_images, NULL},
-        {"--member", ARG_INT, &o.member, NULL},
-        {"--protocol", ARG_STRING, &o.protocol, NULL},
-        {"--seed", ARG_SEED, &o.seed, &seed_given},
-        {"--max-epochs", ARG_INT, &o.max_epochs, NULL},
-        {"--threads", ARG_INT, &o.threads, NULL},
-        {"--batch", ARG_INT, &o.batch, NULL},
-        {"--lr", ARG_DOUBLE, &o.learning_rate, NULL},
-        {"--momentum", ARG_DOUBLE, &o.momentum, NULL},
-        {"--decay", ARG_DOUBLE, &o.decay, NULL},
-        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL},
-        {"--normalize", ARG_STRING, &normalize, NULL},
-        {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL},
-        {"--deterministic", ARG_FLAG, &o.deterministic, NULL},
-        {"--out", ARG_STRING, &o.out, NULL},
-        {"--loader-threads", ARG_INT, &loader_threads, NULL},
-        {NULL, 0, NULL, NULL},
+        {"--cfg", ARG_STRING, &o.cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
+        {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained|weights  initial weights (default kaiming)"},
+        {"--pretrained", ARG_STRING, &o.pretrained, NULL, "FILE  the 1000-class network's weights (--init pretrained)"},
+        {"--weights", ARG_STRING, &o.weights, NULL, "FILE  the whole network's starting weights (--init weights)"},
+        {"--order-out", ARG_STRING, &o.order_out, NULL, "FILE  append each epoch's training order (parity checks)"},
+        {"--scheme", ARG_STRING, &scheme, NULL, "S  all, freeze1..freeze4 or classifier (default all)"},
+        {"--train-images", ARG_INT, &o.train_images, NULL, "N  the first N events of the balanced order (required)"},
+        {"--member", ARG_INT, &o.member, NULL, "K  the ensemble member, from 1 (default 1)"},
+        {"--protocol", ARG_STRING, &o.protocol, NULL, "P  the preset the seed derives from (default none)"},
+        {"--seed", ARG_SEED, &o.seed, &seed_given, "S  the network's seed (default: the protocol's and the cell's)"},
+        {"--max-epochs", ARG_INT, &o.max_epochs, NULL, "E  stop after E epochs at the latest (default 100)"},
+        {"--threads", ARG_INT, &o.threads, NULL, "T  OpenBLAS and OpenMP threads (default 1)"},
+        {"--batch", ARG_INT, &o.batch, NULL, "B  images per SGD step (default 32)"},
+        {"--lr", ARG_DOUBLE, &o.learning_rate, NULL, "X  initial learning rate (default 0.001)"},
+        {"--momentum", ARG_DOUBLE, &o.momentum, NULL, "X  SGD momentum (default 0.9)"},
+        {"--decay", ARG_DOUBLE, &o.decay, NULL, "X  weight decay (default 0)"},
+        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL, "X  input = min(E / X, 1) (default 10 x k)"},
+        {"--normalize", ARG_STRING, &normalize, NULL, "imagenet|none  input normalisation (default imagenet)"},
+        {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL, " frozen layers' batch norm in inference mode"},
+        {"--deterministic", ARG_FLAG, &o.deterministic, NULL, " GPU: deterministic cuDNN algorithms only"},
+        {"--progress", ARG_DOUBLE, &o.progress_seconds, NULL, "S  a progress line every S seconds (default 10)"},
+        {"--out", ARG_STRING, &o.out, NULL, "RUNDIR  the run folder (required)"},
+        {"--loader-threads", ARG_INT, &loader_threads, NULL, "T  the loader's decoding threads (default: the build's)"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc, argv, specs, &o.data_dir, usage);
+    args_parse(argc, argv, specs, &o.data_dir, 1, usage);
     if (!o.data_dir || !o.out) nutl_die("usage: %s", usage);
     o.scheme = scheme_parse(scheme);
     if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
         nutl_die("--normalize '%s': imagenet or none", normalize);
     o.input.imagenet_normalize = !strcmp(normalize, "imagenet");
+    if (o.progress_seconds < 0) nutl_die("--progress %g: seconds must not be negative", o.progress_seconds);
     if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 1)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");
     if (o.train_images <= 0) nutl_die("--train-images N is required (usage: %s)", usage);

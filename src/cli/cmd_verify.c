@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/args.h"
 #include "core/digest.h"
 #include "sim/dataset.h"
 #include "core/util.h"
@@ -27,14 +28,18 @@ static int check_digest(const char *dir, const char *file, const char *key)
 
 int cmd_verify(int argc, char **argv)
 {
-    if (argc != 1) nutl_die("usage: nutl verify DIR");
-    dataset *d = dataset_open(argv[0]);
+    static const char usage[] = "nutl verify DIR";
+    const char *dir = NULL;
+    const arg_spec specs[] = {{NULL, 0, NULL, NULL, NULL}};
+    args_parse(argc, argv, specs, &dir, 1, usage);
+    if (!dir) nutl_die("usage: %s", usage);
+    dataset *d = dataset_open(dir);
     size_t n = (size_t)dataset_channels(d) * dataset_width(d) * dataset_height(d);
     float *img = nutl_calloc(sizeof *img * n, "image");
     for (int i = 0; i < dataset_events(d); i++) dataset_read_image(d, i, img);
-    int checked = check_digest(argv[0], DATASET_IMAGE_FILE, DATASET_EVENTS_SHA256) +
-                  check_digest(argv[0], DATASET_TRUTH_FILE, DATASET_TRUTH_SHA256);
-    printf("%s: %d events, format version %d%s, OK\n", argv[0], dataset_events(d), DATASET_FORMAT_VERSION,
+    int checked = check_digest(dir, DATASET_IMAGE_FILE, DATASET_EVENTS_SHA256) +
+                  check_digest(dir, DATASET_TRUTH_FILE, DATASET_TRUTH_SHA256);
+    printf("%s: %d events, format version %d%s, OK\n", dir, dataset_events(d), DATASET_FORMAT_VERSION,
            checked == 2 ? ", SHA-256 as recorded" : "");
     free(img);
     dataset_close(d);

@@ -16,6 +16,7 @@ int cmd_grid(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_records(int argc, char **argv);
 int cmd_conf(int argc, char **argv);
+int cmd_separability(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 
 #endif

@@ -197,21 +197,73 @@ static void memo_store(struct reader *r, size_t idx, struct pickle_value *v)
     r->memo[idx] = v;
 }
 
-/* Executes the opcode op (already consumed). Returns 1 after STOP, else 0. */
-static int step(struct reader *r, unsigned char op)
+/* Pushes the integer of LONG1: an n-byte little-endian two's complement, n <= 8. */
+static void op_long1(struct reader *r)
+{
+    size_t k = take_le(r, 1);
+    if (k > 8) fail(r, "integer of %zu bytes", k);
+    uint64_t x = take_le(r, k);
+    if (k && k < 8 && (x >> (8 * k - 1) & 1)) x |= ~(uint64_t)0 << (8 * k);
+    push(r, int_new(r, (long long)x));
+}
+
+/* Pushes the GLOBAL "module\nname\n" as one PICKLE_GLOBAL "module.name". */
+static void op_global(struct reader *r)
+{
+    struct pickle_value *v = take_line(r), *w = take_line(r);
+    size_t k = strlen(v->s);
+    v->kind = PICKLE_GLOBAL;
+    v->s = realloc(v->s, k + strlen(w->s) + 2);
+    if (!v->s) nutl_die("out of memory while unpickling");
+    v->s[k] = '.';
+    strcpy(v->s + k + 1, w->s);
+    push(r, v);
+}
+
+/* Executes a scalar opcode: None, booleans, integers, strings, globals. Returns 0, or -1 if op is
+   not one of them. */
+static int step_scalar(struct reader *r, unsigned char op)
+{
+    struct pickle_value *v;
+    size_t k;
+    switch (op) {
+    case 'N': push(r, value_new(r, PICKLE_NONE)); return 0;
+    case 0x88: case 0x89: /* NEWTRUE, NEWFALSE */
+        v = value_new(r, PICKLE_BOOL);
+        v->i = op == 0x88;
+        push(r, v);
+        return 0;
+    case 'J': push(r, int_new(r, (int32_t)take_le(r, 4))); return 0;
+    case 'K': push(r, int_new(r, (long long)take_le(r, 1))); return 0;
+    case 'M': push(r, int_new(r, (long long)take_le(r, 2))); return 0;
+    case 0x8a: op_long1(r); return 0;
+    case 'X': /* BINUNICODE */
+        k = take_le(r, 4);
+        push(r, str_new(r, PICKLE_STR, take(r, k), k));
+        return 0;
+    case 'c': op_global(r); return 0;
+    default: return -1;
+    }
+}
+
+/* Fills the dict below the topmost MARK with the key, value pairs above it (SETITEMS). */
+static void op_setitems(struct reader *r)
+{
+    size_t k = mark_index(r);
+    if (!k) fail(r, "SETITEMS without a dict");
+    if ((r->depth - k - 1) % 2) fail(r, "SETITEMS with an odd number of items");
+    struct pickle_value *d = expect_dict(r, r->stack[k - 1], "SETITEMS");
+    for (size_t idx = k + 1; idx < r->depth; idx++) value_append(d, r->stack[idx]);
+    r->depth = k;
+}
+
+/* Executes a container opcode: tuples, dicts and their items, REDUCE, BUILD, BINPERSID. Returns 0, or
+   -1 if op is not one of them. */
+static int step_container(struct reader *r, unsigned char op)
 {
     struct pickle_value *v, *w;
-    size_t k, idx;
-    uint64_t x;
+    size_t k;
     switch (op) {
-    case 0x80: /* PROTO */
-        if ((k = take_le(r, 1)) > 2) fail(r, "pickle protocol %zu (only protocols up to 2 are read)", k);
-        return 0;
-    case '.': /* STOP */
-        r->p->root = pop(r);
-        if (r->depth) fail(r, "values left on the stack at STOP");
-        return 1;
-    case '(': push(r, &mark); return 0;
     case '}': push(r, value_new(r, PICKLE_DICT)); return 0;
     case ')': push(r, value_new(r, PICKLE_TUPLE)); return 0;
     case 't': /* TUPLE */
@@ -224,36 +276,6 @@ static int step(struct reader *r, unsigned char op)
         k = (size_t)(op - 0x84);
         if (r->depth < k) fail(r, "stack underflow");
         push(r, tuple_from(r, r->depth - k));
-        return 0;
-    case 'N': push(r, value_new(r, PICKLE_NONE)); return 0;
-    case 0x88: case 0x89: /* NEWTRUE, NEWFALSE */
-        v = value_new(r, PICKLE_BOOL);
-        v->i = op == 0x88;
-        push(r, v);
-        return 0;
-    case 'J': push(r, int_new(r, (int32_t)take_le(r, 4))); return 0;
-    case 'K': push(r, int_new(r, (long long)take_le(r, 1))); return 0;
-    case 'M': push(r, int_new(r, (long long)take_le(r, 2))); return 0;
-    case 0x8a: /* LONG1: n-byte little-endian two's complement */
-        if ((k = take_le(r, 1)) > 8) fail(r, "integer of %zu bytes", k);
-        x = take_le(r, k);
-        if (k && k < 8 && (x >> (8 * k - 1) & 1)) x |= ~(uint64_t)0 << (8 * k);
-        push(r, int_new(r, (long long)x));
-        return 0;
-    case 'X': /* BINUNICODE */
-        k = take_le(r, 4);
-        push(r, str_new(r, PICKLE_STR, take(r, k), k));
-        return 0;
-    case 'c': /* GLOBAL: "module\nname\n" */
-        v = take_line(r);
-        w = take_line(r);
-        k = strlen(v->s);
-        v->kind = PICKLE_GLOBAL;
-        v->s = realloc(v->s, k + strlen(w->s) + 2);
-        if (!v->s) nutl_die("out of memory while unpickling");
-        v->s[k] = '.';
-        strcpy(v->s + k + 1, w->s);
-        push(r, v);
         return 0;
     case 'Q': /* BINPERSID */
         w = value_new(r, PICKLE_PERSID);
@@ -272,30 +294,42 @@ static int step(struct reader *r, unsigned char op)
         value_append(top(r), v);
         value_append(top(r), w);
         return 0;
-    case 'u': /* SETITEMS */
-        k = mark_index(r);
-        if (!k) fail(r, "SETITEMS without a dict");
-        if ((r->depth - k - 1) % 2) fail(r, "SETITEMS with an odd number of items");
-        v = expect_dict(r, r->stack[k - 1], "SETITEMS");
-        for (idx = k + 1; idx < r->depth; idx++) value_append(v, r->stack[idx]);
-        r->depth = k;
-        return 0;
+    case 'u': op_setitems(r); return 0;
     case 'b': /* BUILD */
         w = pop(r);
         v = top(r);
         if (v->kind != PICKLE_DICT && v->kind != PICKLE_OBJECT) fail(r, "BUILD on a plain value");
         v->state = w;
         return 0;
+    default: return -1;
+    }
+}
+
+/* Executes the opcode op (already consumed): the stream's framing, the memo, or a scalar or container
+   opcode. Returns 1 after STOP, else 0. */
+static int step(struct reader *r, unsigned char op)
+{
+    size_t k;
+    switch (op) {
+    case 0x80: /* PROTO */
+        if ((k = take_le(r, 1)) > 2) fail(r, "pickle protocol %zu (only protocols up to 2 are read)", k);
+        return 0;
+    case '.': /* STOP */
+        r->p->root = pop(r);
+        if (r->depth) fail(r, "values left on the stack at STOP");
+        return 1;
+    case '(': push(r, &mark); return 0;
     case 'q': case 'r': /* BINPUT, LONG_BINPUT */
         memo_store(r, memo_index(r, op == 'q' ? 1 : 4), top(r));
         return 0;
     case 'h': case 'j': /* BINGET, LONG_BINGET */
-        idx = memo_index(r, op == 'h' ? 1 : 4);
-        if (idx >= r->n_memo || !r->memo[idx]) fail(r, "memo entry %zu was never stored", idx);
-        push(r, r->memo[idx]);
+        k = memo_index(r, op == 'h' ? 1 : 4);
+        if (k >= r->n_memo || !r->memo[k]) fail(r, "memo entry %zu was never stored", k);
+        push(r, r->memo[k]);
         return 0;
     default:
-        fail(r, "unsupported pickle opcode 0x%02x", op);
+        if (step_scalar(r, op) && step_container(r, op)) fail(r, "unsupported pickle opcode 0x%02x", op);
+        return 0;
     }
 }
 

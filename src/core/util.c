@@ -71,12 +71,33 @@ void atomic_commit(FILE *f, const char *path)
     }
 }
 
+char *util_install_path(char *out, const char *relative)
+{
+    char exe[NUTL_PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) nutl_die("cannot locate this program (/proc/self/exe) to find %s", relative);
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    *slash = 0;
+    if (snprintf(out, NUTL_PATH_MAX, "%s/../%s", exe, relative) >= NUTL_PATH_MAX)
+        nutl_die("%s/../%s: path too long", exe, relative);
+    return out;
+}
+
 int util_parse_long(const char *text, long *v)
 {
     char *end;
     errno = 0;
     *v = strtol(text, &end, 10);
     return end != text && !*end && !errno;
+}
+
+int util_parse_u64(const char *text, uint64_t *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtoull(text, &end, 10);
+    return end != text && !*end && !errno && text[0] != '-';
 }
 
 int util_parse_double(const char *text, double *v)

@@ -3,6 +3,7 @@
 #define NUTL_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Prints "nutl: <message>" on one line to stderr and exits with status 1. Never returns. */
@@ -14,8 +15,17 @@ void *nutl_calloc(size_t n, const char *what);
 /* Returns a monotonic clock reading in seconds (for rates and progress, never for results). */
 double seconds_now(void);
 
+/* Returns out, into which it writes the path of relative in this program's installation: the folder
+   above the one holding the executable (bin/nutl -> the repository), found through /proc/self/exe, so
+   that the default cfg and plots do not depend on the working directory. out holds NUTL_PATH_MAX bytes;
+   dies if the executable cannot be located. */
+char *util_install_path(char *out, const char *relative);
+
 /* Returns 1 if text is one whole integer (nothing before or after it), stored in *v; 0 otherwise. */
 int util_parse_long(const char *text, long *v);
+
+/* Returns 1 if text is one whole non-negative integer below 2^64 (a seed), stored in *v; 0 otherwise. */
+int util_parse_u64(const char *text, uint64_t *v);
 
 /* Returns 1 if text is one whole finite number, stored in *v; 0 otherwise. */
 int util_parse_double(const char *text, double *v);

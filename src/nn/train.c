@@ -94,14 +94,23 @@ static int file_exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
+/* Where an epoch stands, for its progress lines. */
+typedef struct {
+    int epoch, batches, batch_size;
+    double start, next;         /* seconds_now() at the start, and when the next line is due */
+} epoch_progress;
 
-/* A progress line on a terminal only: logs stay quiet. */
-static void progress(int epoch, int batch, int batches, int batch_size, double loss, double lr, double rate)
+/* Prints a progress line to stderr (a terminal or a log alike) once every o->progress_seconds: images
+   done, the rate so far and the time the epoch has left. Short epochs print none. */
+static void progress(epoch_progress *p, const train_options *o, int batch, double loss)
 {
-    if (!isatty(2)) return;
-    double left = rate > 0 ? (batches - batch) * batch_size / rate : 0;
-    fprintf(stderr, "\repoch %d  batch %d/%d  loss %.4f  lr %.0e  %.1f img/s  epoch ends in %.0f s   ", epoch, batch,
-            batches, loss, lr, rate, left);
+    double now = seconds_now();
+    if (now < p->next) return;
+    p->next = now + o->progress_seconds;
+    double rate = batch * p->batch_size / (now - p->start);
+    fprintf(stderr, "%s: epoch %d: %d/%d images, loss %.4f, %.1f img/s, %.0f s left\n", o->out, p->epoch,
+            batch * p->batch_size, p->batches * p->batch_size, loss, rate,
+            rate > 0 ? (p->batches - batch) * p->batch_size / rate : 0);
     fflush(stderr);
 }
 
@@ -134,6 +143,7 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
     if (o->order_out) append_order(o->order_out, epoch, shuffled, batches * net->batch);
     loader *l = loader_start(d, shuffled, batches * net->batch, net->batch, o->input);
     double start = seconds_now(), sum = 0;
+    epoch_progress p = {epoch, batches, net->batch, start, start + o->progress_seconds};
     for (int b = 0; b < batches; b++) {
         loader_next(l, net->input, net->truth);
         net->train = 1;
@@ -142,10 +152,8 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
             nutl_die("%s: loss is %g at epoch %d batch %d; stopped, the checkpoint of epoch %d is kept", o->out, loss,
                      epoch, b + 1, epoch - 1);
         sum += loss;
-        progress(epoch, b + 1, batches, net->batch, sum / (b + 1), net->learning_rate,
-                 (b + 1) * net->batch / (seconds_now() - start));
+        progress(&p, o, b + 1, sum / (b + 1));
     }
-    if (isatty(2)) fputc('\n', stderr);
     *loader_rate = loader_images_per_second(l);
     loader_stop(l);
     free(shuffled);
@@ -161,6 +169,8 @@ static void append_log(const char *dir, const char *line)
     if (!f || fputs(line, f) < 0 || fclose(f)) nutl_die("%s: cannot append to the log", path);
 }
 
+/* Trains epoch after epoch until the schedule says stop (the paper's protocol): after each, the validation
+   loss steers the schedule, the best weights are kept, and a checkpoint and a log line are written. */
 static void train_loop(network *net, const train_options *o, const splits *s, const int *order, const char *dir,
                        checkpoint_state *ck)
 {
@@ -299,10 +309,12 @@ static void start_or_resume(training *t)
              (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
              o->learning_rate);
     path_join(t->ckpt, t->dir, "checkpoint.bin");
-    if (checkpoint_load(t->net, &t->ck, t->ckpt)) printf("%s: resuming after epoch %d\n", o->out, t->ck.sched.epochs_done);
+    if (checkpoint_load(t->net, &t->ck, t->ckpt))
+        printf("%s: resuming after epoch %d\n", o->out, t->ck.sched.epochs_done);
     printf("%s: seed %llu, %s %s, %d training images, %dx%d, %d threads\n", o->out, (unsigned long long)o->seed,
            o->init, scheme_name(o->scheme), o->train_images, dataset_width(t->s.train), dataset_height(t->s.train),
            o->threads);
+    fflush(stdout);  /* in a log too: the run has started and holds its folder */
 }
 
 /* Evaluates the best-validation weights on the validation and test sets, writes the predictions and the
@@ -328,6 +340,7 @@ static void finish(training *t)
            confusion_macro_f1(&sum.val.matrix), confusion_macro_f1(&sum.test.matrix));
 }
 
+/* Frees t and the data and network it holds. */
 static void free_training(training *t)
 {
     free(t->order);

@@ -24,6 +24,7 @@ typedef struct {
     int deterministic;         /* GPU: deterministic cuDNN algorithms only */
     uint64_t seed;
     double learning_rate, momentum, decay;
+    double progress_seconds;   /* a progress line every this many seconds of an epoch (0: every batch) */
     input_transform input;
 } train_options;
 

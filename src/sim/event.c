@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/seed.h"
+#include "sim/ingredients.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -32,7 +33,7 @@ static int draw(const physics *ph, const event_config *cfg, enum event_class cls
     double enu = cfg->e_min + (cfg->e_max - cfg->e_min) * gsl_rng_uniform(r);
     double vertex[3] = {VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1), VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1),
                         VERTEX_Z + VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1)};
-    interaction_generate(r, cls, enu, vertex, &truth->in);
+    interaction_generate(r, cls, enu, vertex, physics_has(ph, ING_NC_MODEL), &truth->in);
     transport_reset(&w->tr);
     transport_run(&w->tr, ph, r, truth->in.fs, truth->in.n);
     return w->tr.n_dep;
@@ -52,9 +53,11 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->deposited = t->deposited;
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
+    int side = IMAGE_PIXELS / cfg->downsample;
+    if (cfg->response != RESPONSE_IDEAL) response_quench(physics_eloss(ph, SP_ELECTRON), w->tr.dep, t->n_dep);
     readout_crop(t->dep, t->n_dep, truth->in.vertex, &truth->crop);
     truth->image_energy = readout_image(t->dep, t->n_dep, &truth->crop, cfg->downsample, image);
-    int side = IMAGE_PIXELS / cfg->downsample;
+    if (cfg->response != RESPONSE_IDEAL) response_electronics(w->rng, image, side, cfg->downsample);
     for (int v = 0; v < N_VIEWS; v++)
         for (int p = 0; p < side * side; p++) truth->hits[v] += image[v * side * side + p] != 0;
 }

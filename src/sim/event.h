@@ -11,11 +11,13 @@
 #include "sim/interaction.h"
 #include "sim/physics.h"
 #include "sim/readout.h"
+#include "sim/response.h"
 #include "sim/transport.h"
 
 typedef struct {
     double e_min, e_max; /* neutrino energy range, MeV (uniform) */
     int downsample;      /* k: pixels are sums of k x k blocks; 224 / k per side */
+    enum response_kind response; /* RESPONSE_IDEAL (0, the paper's) or a detector response */
 } event_config;
 
 typedef struct {
@@ -24,7 +26,7 @@ typedef struct {
     int dropped;                                   /* draws dropped before this one */
     int n_deposits;
     double available, deposited, escaped, invisible; /* the transport's ledger, MeV */
-    double image_energy;                           /* MeV inside the crop (mean over the views) */
+    double image_energy;   /* MeV inside the crop (mean over the views; collected charge x W_ion with a response) */
     int hits[N_VIEWS];                             /* non-zero pixels per view */
     crop crop;
 } event_truth;

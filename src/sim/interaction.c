@@ -33,10 +33,28 @@ static double table_at(const double *v, double enu)
     return v[k] + (v[k + 1] - v[k]) * (enu - e[k]) / (e[k + 1] - e[k]);
 }
 
-static enum channel channel_pick(const gsl_rng *r, double enu)
+/* Writes the unnormalised weight of each channel at enu into f: the CC fractions, each times its
+   NC/CC ratio for NC. */
+static void channel_weights(enum event_class cls, double enu, double f[N_CHANNELS])
 {
     static const double qe[3] = CHANNEL_QE, mec[3] = CHANNEL_MEC, res[3] = CHANNEL_RES, dis[3] = CHANNEL_DIS;
-    double f[N_CHANNELS] = {table_at(qe, enu), table_at(mec, enu), table_at(res, enu), table_at(dis, enu)};
+    static const double nc[N_CHANNELS] = {NC_QE_RATIO, NC_MEC_RATIO, NC_RES_RATIO, NC_DIS_RATIO};
+    const double *table[N_CHANNELS] = {qe, mec, res, dis};
+    for (int c = 0; c < N_CHANNELS; c++) f[c] = table_at(table[c], enu) * (cls == CLASS_NC ? nc[c] : 1);
+}
+
+double interaction_channel_share(enum event_class cls, enum channel c, double enu)
+{
+    double f[N_CHANNELS], sum = 0;
+    channel_weights(cls, enu, f);
+    for (int k = 0; k < N_CHANNELS; k++) sum += f[k];
+    return f[c] / sum;
+}
+
+static enum channel channel_pick(const gsl_rng *r, enum event_class cls, double enu)
+{
+    double f[N_CHANNELS];
+    channel_weights(cls, enu, f);
     double u = gsl_rng_uniform(r) * (f[0] + f[1] + f[2] + f[3]);
     for (int c = 0; c < N_CHANNELS - 1; c++) {
         if (u < f[c]) return (enum channel)c;
@@ -60,13 +78,27 @@ static double w_resonance(const gsl_rng *r, double lo, double hi)
     return w;
 }
 
-/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + s (1-y)^2) above DIS_W_MIN; returns 0
-   if none is found (the energy is too low for DIS). */
-static int dis_kinematics(const gsl_rng *r, double enu, double *q2, double *nu)
+/* Returns b in the DIS inelasticity density 1 + b (1-y)^2. CC: the W couples to left-handed quarks, so
+   quarks give a flat density and antiquarks (1-y)^2: b = qbar/q. NC: the Z couples to left- and right-
+   handed quarks with g_L, g_R (u: 1/2 - 2/3 s, -2/3 s; d: -1/2 + 1/3 s, 1/3 s; s = sin^2 theta_W), and
+   right-handed couplings bring (1-y)^2 for quarks: b = (gR^2 + f gL^2) / (gL^2 + f gR^2), f = qbar/q. */
+double interaction_dis_y_slope(enum event_class cls)
 {
+    double f = DIS_SEA_FRACTION, s = SIN2_THETA_W;
+    if (cls != CLASS_NC) return f;
+    double gl2 = pow(0.5 - 2.0 / 3 * s, 2) + pow(-0.5 + 1.0 / 3 * s, 2);
+    double gr2 = pow(2.0 / 3 * s, 2) + pow(1.0 / 3 * s, 2);
+    return (gr2 + f * gl2) / (gl2 + f * gr2);
+}
+
+/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + b (1-y)^2) above DIS_W_MIN; returns 0
+   if none is found (the energy is too low for DIS). */
+static int dis_kinematics(const gsl_rng *r, enum event_class cls, double enu, double *q2, double *nu)
+{
+    double b = interaction_dis_y_slope(cls);
     for (int tries = 0; tries < 200; tries++) {
         double x = gsl_ran_beta(r, DIS_X_ALPHA, DIS_X_BETA), y = gsl_rng_uniform(r);
-        if ((1 + DIS_SEA_FRACTION * (1 - y) * (1 - y)) < (1 + DIS_SEA_FRACTION) * gsl_rng_uniform(r)) continue;
+        if ((1 + b * (1 - y) * (1 - y)) < (1 + b) * gsl_rng_uniform(r)) continue;
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
         if (w2 < DIS_W_MIN * DIS_W_MIN) continue;
         *q2 = 2 * M_NUCLEON * enu * x * y;
@@ -273,7 +305,8 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         return 1;
     case CH_RES: {
         /* W from N pi threshold to what the energy allows with room for the lepton. */
-        double wmax = sqrt(m * m + 2 * m * in->enu) - M_MUON;
+        double ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
+        double wmax = sqrt(m * m + 2 * m * in->enu) - ml;
         double lo = m + M_PION_CHARGED, hi = fmin(DIS_W_MIN + RES_W_ABOVE_DIS, wmax);
         if (hi <= lo) return 0;
         double w = w_resonance(r, lo, hi);
@@ -281,11 +314,11 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         *nu = (w * w - m * m + *q2) / (2 * m);
         return 1;
     }
-    default: return dis_kinematics(r, in->enu, q2, nu);
+    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in->enu, q2, nu);
     }
 }
 
-void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3], int nc_model,
                           interaction *in)
 {
     enum species lepton = cls == CLASS_NUMU_CC ? SP_MUON_MINUS : cls == CLASS_NUE_CC ? SP_ELECTRON : SP_NEUTRINO;
@@ -293,9 +326,10 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
     for (int tries = 0; tries < 100000; tries++) {
         memset(in, 0, sizeof *in);
         in->cls = cls;
+        in->nc_model = nc_model;
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
-        in->channel = channel_pick(r, enu);
+        in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
         double el = enu - nu;

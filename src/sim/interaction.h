@@ -1,5 +1,6 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (docs/physics.md); Q^2 from axial
+   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth, docs/physics.md;
+   NC: each CC fraction times that channel's measured or isospin-derived NC/CC ratio); Q^2 from axial
    dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
    energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
    a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
@@ -19,6 +20,7 @@ enum channel { CH_QE, CH_MEC, CH_RES, CH_DIS, N_CHANNELS };
 typedef struct {
     enum event_class cls;
     enum channel channel;
+    int nc_model;        /* 0: NC drawn with CC's channel fractions and DIS y (an ablation) */
     double enu;          /* neutrino energy */
     double y, q2, w;     /* inelasticity nu/E, Q^2 (MeV^2), hadronic invariant mass (MeV) */
     double lepton_e;     /* total energy of the outgoing lepton (the invisible neutrino for NC) */
@@ -31,9 +33,18 @@ typedef struct {
 /* Returns the name of channel c ("qe", "mec", "res", "dis"). */
 const char *channel_name(enum channel c);
 
-/* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex. */
-void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3],
+/* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex; without the NC
+   model (nc_model 0), NC takes CC's channel fractions and DIS y density. */
+void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, const double vertex[3], int nc_model,
                           interaction *in);
+
+/* Returns b in the DIS inelasticity density dsigma/dy ~ 1 + b (1-y)^2 of class cls (CC: qbar/q; NC:
+   from the Z's left- and right-handed quark couplings). */
+double interaction_dis_y_slope(enum event_class cls);
+
+/* Returns the probability that an interaction of class cls at enu (MeV) is in channel c, before the
+   kinematic limits and the <3-deposit rule remove some draws. */
+double interaction_channel_share(enum event_class cls, enum channel c, double enu);
 
 /* Returns how many final-state particles of species sp in has. */
 int interaction_count(const interaction *in, enum species sp);

@@ -6,13 +6,17 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/ingredients.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
 struct physics {
     eloss *muon, *pion, *proton, *electron;
     double landau_mean;   /* mean of the Landau density truncated at LANDAU_LAMBDA_MAX */
+    double delta_cut;     /* delta-ray production cut, MeV */
+    unsigned ingredients; /* enum ingredient bits that are on */
     gsl_spline *landau_cut_mean; /* mean of the Landau density truncated at L, against ln L */
+    gsl_spline *landau_cut_of_mean; /* its inverse: ln L against the truncated mean */
     gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
     gsl_spline *pion_path, *proton_path; /* hadronic mean free path against ln T */
     double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi; /* ln E ranges of the splines */
@@ -40,10 +44,11 @@ static double landau_truncated_mean(gsl_integration_workspace *w, double cut)
     return m1 / m0;
 }
 
-/* Tabulates the truncated mean for cuts from LANDAU_CUT_MIN to LANDAU_LAMBDA_MAX. */
+/* Tabulates the truncated mean for cuts from LANDAU_CUT_MIN to LANDAU_LAMBDA_MAX, and its inverse into
+   *inverse (the mean rises with the cut). */
 #define LANDAU_CUT_MIN 1.0
 #define LANDAU_CUTS 40
-static gsl_spline *landau_cut_table(void)
+static gsl_spline *landau_cut_table(gsl_spline **inverse)
 {
     gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
     double lc[LANDAU_CUTS], m[LANDAU_CUTS], step = log(LANDAU_LAMBDA_MAX / LANDAU_CUT_MIN) / (LANDAU_CUTS - 1);
@@ -55,6 +60,9 @@ static gsl_spline *landau_cut_table(void)
     gsl_spline *s = gsl_spline_alloc(gsl_interp_steffen, LANDAU_CUTS);
     if (!s) nutl_die("physics: cannot allocate a spline");
     gsl_spline_init(s, lc, m, LANDAU_CUTS);
+    *inverse = gsl_spline_alloc(gsl_interp_steffen, LANDAU_CUTS);
+    if (!*inverse) nutl_die("physics: cannot allocate a spline");
+    gsl_spline_init(*inverse, m, lc, LANDAU_CUTS);
     return s;
 }
 
@@ -83,8 +91,10 @@ physics *physics_new(void)
     ph->pion = eloss_new(SP_PION_PLUS);
     ph->proton = eloss_new(SP_PROTON);
     ph->electron = eloss_new(SP_ELECTRON);
-    ph->landau_cut_mean = landau_cut_table();
+    ph->landau_cut_mean = landau_cut_table(&ph->landau_cut_of_mean);
     ph->landau_mean = gsl_spline_eval(ph->landau_cut_mean, log(LANDAU_LAMBDA_MAX), NULL);
+    ph->delta_cut = eloss_energy(ph->electron, DELTA_RAY_RANGE_CUT);
+    ph->ingredients = ING_ALL;
     static const double pe[] = PAIR_TABLE_E, pf[] = PAIR_TABLE_F;
     static const double pit[] = PION_LAMBDA_T, pil[] = PION_LAMBDA_L;
     static const double prt[] = PROTON_LAMBDA_T, prl[] = PROTON_LAMBDA_L;
@@ -102,11 +112,16 @@ void physics_free(physics *ph)
     eloss_free(ph->proton);
     eloss_free(ph->electron);
     gsl_spline_free(ph->landau_cut_mean);
+    gsl_spline_free(ph->landau_cut_of_mean);
     gsl_spline_free(ph->pair);
     gsl_spline_free(ph->pion_path);
     gsl_spline_free(ph->proton_path);
     free(ph);
 }
+
+void physics_switch_off(physics *ph, unsigned off) { ph->ingredients &= ~off; }
+
+int physics_has(const physics *ph, unsigned i) { return (ph->ingredients & i) != 0; }
 
 const eloss *physics_eloss(const physics *ph, enum species sp)
 {
@@ -119,17 +134,72 @@ const eloss *physics_eloss(const physics *ph, enum species sp)
     }
 }
 
+#define XI_PER_CM (0.5 * BETHE_K * LAR_Z / LAR_A * LAR_DENSITY) /* (K/2)(Z/A) rho, MeV/cm */
+
+static double beta2(enum species sp, double t)
+{
+    double g = 1 + t / species_mass(sp);
+    return 1 - 1 / (g * g);
+}
+
+static int emits_delta_rays(enum species sp)
+{
+    return sp == SP_MUON_MINUS || sp == SP_MUON_PLUS || sp == SP_PION_PLUS || sp == SP_PION_MINUS || sp == SP_PROTON;
+}
+
+double physics_delta_cut(const physics *ph) { return ph->delta_cut; }
+
+double physics_delta_tmax(enum species sp, double t)
+{
+    double m = species_mass(sp), g = 1 + t / m, r = M_ELECTRON / m;
+    return 2 * M_ELECTRON * (g * g - 1) / (1 + 2 * g * r + r * r);
+}
+
+double physics_delta_rate(const physics *ph, enum species sp, double t)
+{
+    double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
+    if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
+    return XI_PER_CM / b2 * (1 / tc - 1 / tmax - b2 / tmax * log(tmax / tc));
+}
+
+double physics_delta_mean(const physics *ph, enum species sp, double t)
+{
+    double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
+    if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
+    return XI_PER_CM / b2 * (log(tmax / tc) - b2 * (tmax - tc) / tmax);
+}
+
+double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp, double t, double *cos_theta)
+{
+    double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t), e;
+    do e = 1 / (1 / tc - gsl_rng_uniform(r) * (1 / tc - 1 / tmax)); /* 1/T^2 by inversion */
+    while (gsl_rng_uniform(r) > 1 - b2 * e / tmax);
+    double pe = sqrt(e * (e + 2 * M_ELECTRON)), pmax = sqrt(tmax * (tmax + 2 * M_ELECTRON));
+    *cos_theta = fmin(1, e / pe * pmax / tmax);
+    return e;
+}
+
 double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, double t, double ds)
 {
     const eloss *e = physics_eloss(ph, sp);
     double range = eloss_range(e, t);
     if (ds >= range) return t;
-    double mean = t - eloss_energy(e, range - ds);
-    double m = species_mass(sp), g = 1 + t / m, b2 = 1 - 1 / (g * g);
-    double xi = 0.5 * BETHE_K * LAR_Z / LAR_A * LAR_DENSITY * ds / b2;
-    /* Where the tail would exceed the kinetic energy (thick steps at the end of a track), cut it lower
-       and recentre on the mean of the lower cut, so that the mean loss is kept. */
-    double cut = LANDAU_LAMBDA_MAX, centre = ph->landau_mean, room = (t - mean) / xi;
+    double mean = t - eloss_energy(e, range - ds), delta = physics_delta_mean(ph, sp, t) * ds;
+    double xi = XI_PER_CM * ds / beta2(sp, t);
+    /* With explicit delta rays, hard collisions above the cut leave the continuous loss: its mean drops
+       by what they carry, and its Landau tail is cut where the part removed carries that same mean
+       (xi (mean at LANDAU_LAMBDA_MAX - mean at the cut) = delta), so the soft-collision peak stays put.
+       Where the tail would exceed the kinetic energy (thick steps at the end of a track), it is cut
+       lower. Each cut recentres on the mean of the truncated density, so that the mean loss is kept. */
+    double cut = LANDAU_LAMBDA_MAX, centre = ph->landau_mean, room;
+    if (delta > 0 && delta < mean) {
+        const gsl_spline *inv = ph->landau_cut_of_mean;
+        double want = fmax(ph->landau_mean - delta / xi, inv->interp->xmin);
+        mean -= delta;
+        cut = exp(gsl_spline_eval(inv, want, NULL));
+        centre = gsl_spline_eval(ph->landau_cut_mean, log(cut), NULL);
+    }
+    room = (t - mean) / xi;
     if (cut - centre > room) {
         cut = fmax(LANDAU_CUT_MIN, centre + room);
         centre = gsl_spline_eval(ph->landau_cut_mean, log(cut), NULL);

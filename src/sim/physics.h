@@ -12,8 +12,14 @@
 
 typedef struct physics physics;
 
-/* Returns the model with every table built. */
+/* Returns the model with every table built and every ingredient of ingredients.h on. */
 physics *physics_new(void);
+
+/* Switches off the ingredients in the set off (enum ingredient bits). */
+void physics_switch_off(physics *ph, unsigned off);
+
+/* Returns 1 if ingredient i (an enum ingredient bit) is on. */
+int physics_has(const physics *ph, unsigned i);
 
 void physics_free(physics *ph);
 
@@ -21,10 +27,31 @@ void physics_free(physics *ph);
 const eloss *physics_eloss(const physics *ph, enum species sp);
 
 /* Returns the energy lost by a charged particle of species sp and kinetic energy t over a step of ds cm:
-   the CSDA mean loss plus a Landau fluctuation of width xi = 0.0966 MeV/cm ds / beta^2, truncated at
-   LANDAU_LAMBDA_MAX (lower where that would exceed t), centred so that the mean loss is kept;
+   the CSDA mean loss less what delta rays above the cut carry (mu, pi, p) plus a Landau fluctuation of
+   width xi = 0.0966 MeV/cm ds / beta^2, truncated at LANDAU_LAMBDA_MAX or, where delta rays are
+   explicit, where the tail removed carries their mean energy (lower where that would exceed t),
+   centred so that the mean loss is kept;
    clamped to [0, t]. */
 double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, double t, double ds);
+
+/* Returns the delta-ray production cut: the kinetic energy of an electron whose CSDA range is
+   DELTA_RAY_RANGE_CUT. */
+double physics_delta_cut(const physics *ph);
+
+/* Returns the largest energy T_max a particle of species sp and kinetic energy t can give a free
+   electron (PDG Eq. 34.4). */
+double physics_delta_tmax(enum species sp, double t);
+
+/* Returns the number of delta rays above the cut per cm for species sp (mu, pi, p) at kinetic energy t,
+   0 when T_max is below the cut. */
+double physics_delta_rate(const physics *ph, enum species sp, double t);
+
+/* Returns the mean energy per cm carried by delta rays above the cut (removed from the continuous loss). */
+double physics_delta_mean(const physics *ph, enum species sp, double t);
+
+/* Returns a delta-ray kinetic energy above the cut, sampled from F(T) / T^2 up to T_max; writes the
+   cosine of its angle to the parent's direction into *cos_theta. */
+double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp, double t, double *cos_theta);
 
 /* Returns the Highland multiple-scattering angle theta0 (rad) for momentum p, speed beta, path ds. */
 double physics_highland(double p, double beta, double ds);

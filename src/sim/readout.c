@@ -36,20 +36,69 @@ void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c)
     }
 }
 
+/* The image being filled: its crop, block size k, side and planes. */
+typedef struct {
+    const crop *c;
+    int k, side;
+    float *image;
+    double inside;
+} canvas;
+
+/* Adds e to the 1 cm pixel (row, col) of view v, on the detector grid, if it lies inside the crop. */
+static void paint(canvas *cv, int v, int row, int col, double e)
+{
+    row -= cv->c->drift0;
+    col -= cv->c->wire0[v];
+    if (row < 0 || row >= IMAGE_PIXELS || col < 0 || col >= IMAGE_PIXELS) return;
+    cv->image[(v * cv->side + row / cv->k) * cv->side + col / cv->k] += (float)e;
+    cv->inside += e;
+}
+
+/* Returns the number of parameters t in (0, 1) where a + t (b - a) crosses an integer, written into t
+   in increasing order. */
+static int crossings(double a, double b, double *t)
+{
+    int n = 0, lo = (int)floor(fmin(a, b)) + 1, hi = (int)ceil(fmax(a, b)) - 1;
+    if (b > a) for (int m = lo; m <= hi; m++) t[n++] = (m - a) / (b - a);
+    else for (int m = hi; m >= lo; m--) t[n++] = (m - a) / (b - a);
+    return n;
+}
+
+#define SEGMENT_MAX_CROSSINGS 64
+
+/* Spreads e uniformly along the segment from (r0, c0) to (r1, c1) in pixel units of view v: each pixel
+   gets e times the fraction of the segment inside it (the projection keeps length fractions). */
+static void paint_segment(canvas *cv, int v, double r0, double c0, double r1, double c1, double e)
+{
+    if (fabs(r1 - r0) + fabs(c1 - c0) > SEGMENT_MAX_CROSSINGS / 2 - 2) { /* long: halve it */
+        double rm = 0.5 * (r0 + r1), cm = 0.5 * (c0 + c1);
+        paint_segment(cv, v, r0, c0, rm, cm, 0.5 * e);
+        paint_segment(cv, v, rm, cm, r1, c1, 0.5 * e);
+        return;
+    }
+    double tr[SEGMENT_MAX_CROSSINGS], tc[SEGMENT_MAX_CROSSINGS], t[SEGMENT_MAX_CROSSINGS + 2];
+    int nr = crossings(r0, r1, tr), nc = crossings(c0, c1, tc), n = 1, i = 0, j = 0;
+    t[0] = 0;
+    while (i < nr || j < nc) t[n++] = j >= nc || (i < nr && tr[i] < tc[j]) ? tr[i++] : tc[j++]; /* merge */
+    t[n++] = 1;
+    for (int j = 0; j + 1 < n; j++) {
+        double dt = t[j + 1] - t[j], tm = 0.5 * (t[j] + t[j + 1]);
+        if (dt > 0) paint(cv, v, (int)floor(r0 + tm * (r1 - r0)), (int)floor(c0 + tm * (c1 - c0)), e * dt);
+    }
+}
+
 double readout_image(const deposit *dep, int n, const crop *c, int k, float *image)
 {
-    int side = IMAGE_PIXELS / k;
-    memset(image, 0, sizeof *image * N_VIEWS * side * side);
-    double inside = 0;
+    canvas cv = {c, k, IMAGE_PIXELS / k, image, 0};
+    memset(image, 0, sizeof *image * N_VIEWS * cv.side * cv.side);
     for (int i = 0; i < n; i++) {
-        int row = (int)floor(dep[i].x / PIXEL_CM) - c->drift0;
-        if (row < 0 || row >= IMAGE_PIXELS) continue;
+        const deposit *d = &dep[i];
+        double x0 = (d->x - d->hx) / PIXEL_CM, x1 = (d->x + d->hx) / PIXEL_CM;
         for (int v = 0; v < N_VIEWS; v++) {
-            int col = (int)floor(readout_wire(v, dep[i].y, dep[i].z) / PIXEL_CM) - c->wire0[v];
-            if (col < 0 || col >= IMAGE_PIXELS) continue;
-            image[(v * side + row / k) * side + col / k] += dep[i].e;
-            inside += dep[i].e;
+            double w0 = readout_wire(v, d->y - d->hy, d->z - d->hz) / PIXEL_CM;
+            double w1 = readout_wire(v, d->y + d->hy, d->z + d->hz) / PIXEL_CM;
+            paint_segment(&cv, v, x0, w0, x1, w1, d->e);
         }
     }
-    return inside / N_VIEWS;
+    return cv.inside / N_VIEWS;
 }

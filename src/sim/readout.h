@@ -25,6 +25,8 @@ void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c);
 
 /* Writes the image of the deposits inside the crop into image: N_VIEWS channels of (224/k) x (224/k)
    pixels (CHW, row = drift, column = wire), each pixel the sum of a k x k block of 1 cm pixels, MeV.
+   A segment deposit is spread over the pixels its projection crosses, in proportion to its length in
+   each (no quantisation at step midpoints).
    k must divide 224. Returns the energy inside the crop summed over the three views divided by 3. */
 double readout_image(const deposit *dep, int n, const crop *c, int k, float *image);
 

@@ -46,6 +46,13 @@
    rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (measured ~1.6 MeV;
    Landau-Vavilov for 1 cm gives 1.72 MeV). */
 #define LANDAU_LAMBDA_MAX 150.0
+/* Delta rays: muons, pions and protons emit explicit knock-on electrons above the kinetic energy whose
+   CSDA range in LAr is Geant4's default production cut, 0.7 mm (G4ProductionCutsTable default); below it
+   the loss stays continuous, its mean reduced by theirs and its Landau tail cut where the part removed
+   carries that mean (physics.c). Spectrum and emission angle:
+   PDG Passage of particles through matter, Eqs. 34.7 (d2N/dT dx with F = 1 - beta^2 T / T_max, spin 0)
+   and 34.13 (cos theta = (T / p_e) (p_max / T_max)). */
+#define DELTA_RAY_RANGE_CUT 0.07 /* cm */
 #define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
 
 /* ---- Photons in argon ---- */
@@ -64,6 +71,12 @@
 #define PROTON_LAMBDA_N 5
 #define PROTON_LAMBDA_T {20.0, 50.0, 100.0, 300.0, 4000.0}
 #define PROTON_LAMBDA_L {600.0, 200.0, 110.0, LAR_LAMBDA_INT, LAR_LAMBDA_INT}
+/* Neutrons above NEUTRON_T_CUT fly straight and interact inelastically with argon with the proton's
+   interaction length (charge symmetry of the nuclear force), knocking out a nucleon as a proton does:
+   their visible trace is the protons they knock out. Below the cut (the lowest point of the proton
+   table; elastic scattering on argon, whose recoils are invisible, dominates there) their kinetic
+   energy is booked invisible: the MeV-scale inelastic and capture gammas are not simulated. */
+#define NEUTRON_T_CUT 20.0
 #define NUCLEON_SEPARATION 8.0 /* MeV lost to binding per nucleon knocked out of argon (model) */
 #define PION_ABSORPTION_FRACTION 0.35    /* of pion-argon interactions below 400 MeV (GENIE hA-like) */
 #define PION_CHARGE_EXCHANGE_FRACTION 0.10
@@ -103,6 +116,21 @@
 #define CHANNEL_MEC {0.19, 0.07, 0.04}
 #define CHANNEL_RES {0.33, 0.38, 0.39}
 #define CHANNEL_DIS {0.19, 0.40, 0.50}
+/* Neutral current: each channel's weight is the CC fraction above times that channel's NC/CC ratio
+   (then normalised), so NC gets its own energy dependence and channel mix. */
+#define SIN2_THETA_W 0.2312   /* weak mixing angle, PDG 2022 (effective, at the Z) */
+/* NC elastic / CC QE: Ahrens et al., PRD 35 (1987) 785 (BNL E734), sigma(nu p -> nu p) /
+   sigma(nu n -> mu- p) = 0.153 +- 0.018; on argon NC elastic acts on all 40 nucleons (nu n taken equal
+   to nu p), CC QE on the 22 neutrons. */
+#define NC_QE_RATIO (0.153 * (AR_PROTONS + AR_NEUTRONS) / AR_NEUTRONS)
+#define NC_MEC_RATIO NC_QE_RATIO /* 2p2h scales as the one-body quasi-elastic process (model) */
+/* Delta(1232) production, isospin 3/2: summed over p and n the Clebsch-Gordan weights give NC/CC =
+   (4/3)/(8/3) = 1/2 for the isovector current; the NC vector current carries 1 - 2 sin^2 theta_W, the
+   axial current 1, and the two are taken to contribute equally (Rein-Sehgal at these energies). */
+#define NC_RES_RATIO (0.5 * (1 + (1 - 2 * SIN2_THETA_W) * (1 - 2 * SIN2_THETA_W)) / 2)
+#define NC_DIS_RATIO 0.307 /* R_nu = sigma_NC / sigma_CC on isoscalar nuclei: CDHS, Abramowicz et al.,
+                              PRL 57 (1986) 298 (0.3072 +- 0.0033) */
+
 /* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to DUNE truth: docs/physics.md) */
 #define FSI_PION_ABSORB 0.25
 #define FSI_PION_CHARGE_EXCHANGE 0.06
@@ -128,5 +156,21 @@
 #define ELECTRON_T_CUT 1.0             /* MeV: e+- below deposit the rest over their (mm) range */
 #define BREMS_K_CUT 1.0                /* MeV: softer bremsstrahlung is continuous loss */
 #define PHOTON_E_CUT 0.1               /* MeV: softer photons are absorbed where they interact */
+
+/* ---- Detector response: `nutl simulate --response lar` (the default, ideal, is the paper's: none).
+   Pixel values become the collected charge times W_ion, in MeV. ---- */
+#define LAR_W_ION 23.6e-6      /* MeV per electron-ion pair in LAr (Miyajima et al., PRA 9 (1974) 1438) */
+#define DRIFT_FIELD 0.5        /* kV/cm, the DUNE far-detector design field */
+/* Modified box model R = ln(alpha + xi) / xi, xi = beta (dE/dx) / (rho E): ArgoNeuT, Acciarri et al.,
+   JINST 8 (2013) P08005, fitted at 0.481 kV/cm. */
+#define BOX_ALPHA 0.93
+#define BOX_BETA 0.212         /* (kV/cm)(g/cm^2)/MeV */
+/* Electronics, per 1 cm pixel: equivalent noise charge of cold front-end electronics after noise
+   filtering, a few hundred electrons (MicroBooNE, JINST 12 (2017) P08003); a zero-suppression
+   threshold in units of that noise (model); a 12-bit ADC of about 200 electrons per count (model,
+   MicroBooNE's order), saturating at 4096 counts. */
+#define NOISE_ELECTRONS 400.0
+#define THRESHOLD_NOISE_SIGMAS 4.0
+#define ADC_FULL_SCALE_ELECTRONS (4096 * 200.0)
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/ingredients.h"
 #include "sim/kinematics.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -40,12 +41,22 @@ static void *grow(void *buf, int *cap, size_t size, const char *what)
     return p;
 }
 
-static void deposit_add(transport *t, const double x[3], double e)
+/* Records energy e spread along the segment from a to b (a point when they coincide; at the midpoint
+   when spreading is off). */
+static void deposit_segment(transport *t, const physics *ph, const double a[3], const double b[3], double e)
 {
     if (e <= 0) return;
+    double half = physics_has(ph, ING_SPREADING) ? 0.5 : 0;
     if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
-    t->dep[t->n_dep++] = (deposit){(float)x[0], (float)x[1], (float)x[2], (float)e};
+    t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
+                                   (float)(0.5 * (a[2] + b[2])), (float)e, (float)(half * (b[0] - a[0])),
+                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2]))};
     t->deposited += (float)e; /* the ledger counts what the list holds */
+}
+
+static void deposit_add(transport *t, const physics *ph, const double x[3], double e)
+{
+    deposit_segment(t, ph, x, x, e);
 }
 
 static void push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
@@ -106,6 +117,20 @@ static double brems_rate(double kin)
     return kin > BREMS_K_CUT ? 4.0 / 3 * log(kin / BREMS_K_CUT) / LAR_X0 : 0;
 }
 
+/* Emits a delta ray, sampled at the step's initial kinetic energy t0, from a random point of p's step
+   of length ds (p->pos is its start): its energy is taken from p's kinetic energy (skipped if p has
+   less left). */
+static void emit_delta_ray(transport *t, const physics *ph, const gsl_rng *r, particle *p, double t0, double ds)
+{
+    double cos_t, e = physics_delta_energy(ph, r, p->sp, t0, &cos_t), u = gsl_rng_uniform(r) * ds;
+    if (e >= p->t) return;
+    p->t -= e;
+    double d[3] = {p->dir[0], p->dir[1], p->dir[2]}, at[3];
+    dir_deflect(d, cos_t, 2 * M_PI * gsl_rng_uniform(r));
+    for (int k = 0; k < 3; k++) at[k] = p->pos[k] + u * p->dir[k];
+    push(t, SP_ELECTRON, at, d, e);
+}
+
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
     const eloss *el = physics_eloss(ph, p->sp);
@@ -113,13 +138,14 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
     double cut = electron ? ELECTRON_T_CUT : HADRON_T_STOP;
     double to_interact = hadron ? gsl_ran_exponential(r, 1) : INFINITY; /* in mean free paths */
     double to_radiate = electron ? gsl_ran_exponential(r, 1) : INFINITY;
+    double to_delta = electron ? INFINITY : gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
     for (;;) {
         double range = eloss_range(el, p->t);
         if (p->t < cut) {
-            /* The rest is deposited over the residual range (< 1 cm): at its midpoint. */
+            /* The rest is deposited along the residual range (< 1 cm), straight ahead. */
             double x[3];
-            for (int k = 0; k < 3; k++) x[k] = p->pos[k] + 0.5 * range * p->dir[k];
-            if (transport_inside(x)) deposit_add(t, x, p->t);
+            for (int k = 0; k < 3; k++) x[k] = p->pos[k] + range * p->dir[k];
+            if (transport_inside(x)) deposit_segment(t, ph, p->pos, x, p->t);
             else t->escaped += p->t;
             p->t = 0;
             return FATE_STOPPED;
@@ -136,18 +162,17 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             if (to_radiate < ds * rate) { ds = to_radiate / rate; rad = 1; }
             else to_radiate -= ds * rate;
         }
-        double end[3], mid[3];
-        for (int k = 0; k < 3; k++) {
-            end[k] = p->pos[k] + ds * p->dir[k];
-            mid[k] = p->pos[k] + 0.5 * ds * p->dir[k];
-        }
+        double end[3];
+        for (int k = 0; k < 3; k++) end[k] = p->pos[k] + ds * p->dir[k];
         if (!transport_inside(end)) {
             t->escaped += species_budget(p->sp, p->t);
             return FATE_LEFT;
         }
         double t0 = p->t, loss = physics_step_loss(ph, r, p->sp, t0, ds);
-        deposit_add(t, mid, loss);
+        deposit_segment(t, ph, p->pos, end, loss);
         p->t = t0 - loss;
+        for (to_delta -= ds * physics_delta_rate(ph, p->sp, t0); to_delta < 0; to_delta += gsl_ran_exponential(r, 1))
+            emit_delta_ray(t, ph, r, p, t0, ds);
         p->length += ds;
         memcpy(p->pos, end, sizeof end);
         scatter(r, p, t0, ds);
@@ -206,6 +231,19 @@ static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
     if (p->t < HADRON_T_STOP) gsl_ran_dir_3d(r, &from.dir[0], &from.dir[1], &from.dir[2]);
     knock_out(t, r, &from, q, first, p_second_proton);
     t->invisible += 2 * NUCLEON_SEPARATION;
+}
+
+enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p)
+{
+    if (p->t < NEUTRON_T_CUT || !physics_has(ph, ING_NEUTRONS)) { t->invisible += p->t; return FATE_STOPPED; }
+    double d = gsl_ran_exponential(r, physics_hadron_path(ph, 0, p->t));
+    for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
+    p->length += d;
+    if (!transport_inside(p->pos)) { t->escaped += p->t; return FATE_LEFT; }
+    double q = p->t - 2 * NUCLEON_SEPARATION;
+    knock_out(t, r, p, q, SP_NEUTRON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
+    t->invisible += 2 * NUCLEON_SEPARATION;
+    return FATE_INTERACTED;
 }
 
 /* A charged pion's interaction with an argon nucleus: absorption, charge exchange to a pi0, pion
@@ -275,7 +313,7 @@ static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, p
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
     p->length += d;
     if (!transport_inside(p->pos)) { t->escaped += e; return; }
-    if (e < PHOTON_E_CUT) { deposit_add(t, p->pos, e); return; }
+    if (e < PHOTON_E_CUT) { deposit_add(t, ph, p->pos, e); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r);
     if (gsl_rng_uniform(r) < pair) {
         double eps = physics_pair_share(r, e), e1 = eps * e, e2 = e - e1;
@@ -335,7 +373,8 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
         switch (cur.sp) {
         case SP_GAMMA: photon_interact(t, ph, r, &cur); break;
         case SP_PION_ZERO: transport_decay_pi0(t, r, &cur); break;
-        case SP_NEUTRON: case SP_NEUTRINO: t->invisible += species_budget(cur.sp, cur.t); break;
+        case SP_NEUTRON: transport_neutron(t, ph, r, &cur); break;
+        case SP_NEUTRINO: t->invisible += species_budget(cur.sp, cur.t); break;
         default: charged_run(t, ph, r, &cur); break;
         }
     }

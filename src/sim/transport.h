@@ -1,7 +1,9 @@
 /* transport: carries the final-state particles of an interaction, and everything they make, through
    the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
    deposited + escaped + invisible = the sum of species_budget() over the particles given.
-   Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss and Highland scattering;
+   Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
+   Geant4-like production cut (mu, pi, p) and Highland scattering; neutrons above NEUTRON_T_CUT knock
+   nucleons out of argon;
    pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
    an electromagnetic cascade develops particle by particle. */
@@ -13,8 +15,11 @@
 #include "sim/particle.h"
 #include "sim/physics.h"
 
+/* Energy deposited along a straight segment (a charged particle's step) or at a point (hx = hy = hz = 0):
+   the readout spreads it uniformly along the segment. */
 typedef struct {
-    float x, y, z, e; /* position (cm) and energy (MeV) */
+    float x, y, z, e;  /* midpoint (cm) and energy (MeV) */
+    float hx, hy, hz;  /* half the segment, midpoint to end (cm) */
 } deposit;
 
 typedef struct {
@@ -40,9 +45,14 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
 
 /* Tracks one charged particle p (mu, pi, p, e+-) until it leaves the cube, stops (kinetic energy below
    the cut, deposited) or, for pi and p, interacts with a nucleus; updates p (position, direction, kinetic
-   energy, path length) and returns its fate. Makes no secondaries; bremsstrahlung photons of an
-   electron are pushed on t's stack. */
+   energy, path length) and returns its fate. Secondaries it makes are pushed on t's stack, not
+   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi and p. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
+
+/* Flies neutron p: below NEUTRON_T_CUT its energy is booked invisible (FATE_STOPPED); otherwise it
+   travels an exponential distance with the nucleon-argon interaction length and leaves the cube
+   (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack (FATE_INTERACTED). Updates p. */
+enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
    rest frame. */

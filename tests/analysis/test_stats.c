@@ -11,13 +11,9 @@
 #include "paper.h"
 #include "study.h"
 
-static int failures;
+#include "../check.h"
 
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond), failures++; \
-    } while (0)
-#define CLOSE(a, b, tol) CHECK(fabs((a) - (b)) <= (tol))
+#define CLOSE(a, b, tol) CHECK(fabs((a) - (b)) <= (tol), "%.9g, expected %.9g", (double)(a), (double)(b))
 
 static void test_ensemble(void)
 {
@@ -132,6 +128,5 @@ int main(void)
     test_paper_confusion();
     test_energy();
     test_empty_study();
-    if (failures) printf("%d checks failed\n", failures);
-    return failures != 0;
+    return check_status();
 }

@@ -41,14 +41,14 @@ static void check_python_dict(void)
 {
     struct pickle *p = pickle_load(python_dict, sizeof python_dict - 1, "python_dict");
     const struct pickle_value *d = pickle_root(p);
-    CHECK(d->kind == PICKLE_DICT && d->n == 6, "kind %d, %zu items", d->kind, d->n);
-    CHECK(!strcmp(d->items[0]->s, "a") && d->items[1]->i == 7, "a = %lld", d->items[1]->i);
+    REQUIRE(d->kind == PICKLE_DICT && d->n == 6, "kind %d, %zu items", d->kind, d->n);
+    REQUIRE(!strcmp(d->items[0]->s, "a") && d->items[1]->i == 7, "a = %lld", d->items[1]->i);
     const struct pickle_value *t = d->items[3];
-    CHECK(t->kind == PICKLE_TUPLE && t->n == 7, "b: kind %d, %zu items", t->kind, t->n);
-    CHECK(t->items[0]->i == 300 && t->items[1]->i == -5 && t->items[2]->i == -32768, "b's integers");
-    CHECK(t->items[3]->kind == PICKLE_NONE && t->items[4]->i == 1 && t->items[5]->i == 0, "None, bools");
-    CHECK(t->items[6]->kind == PICKLE_STR && !strcmp(t->items[6]->s, "x"), "b's string");
-    CHECK(d->items[5] == t, "c is b through the memo");
+    REQUIRE(t->kind == PICKLE_TUPLE && t->n == 7, "b: kind %d, %zu items", t->kind, t->n);
+    REQUIRE(t->items[0]->i == 300 && t->items[1]->i == -5 && t->items[2]->i == -32768, "b's integers");
+    REQUIRE(t->items[3]->kind == PICKLE_NONE && t->items[4]->i == 1 && t->items[5]->i == 0, "None, bools");
+    REQUIRE(t->items[6]->kind == PICKLE_STR && !strcmp(t->items[6]->s, "x"), "b's string");
+    REQUIRE(d->items[5] == t, "c is b through the memo");
     pickle_free(p);
 }
 
@@ -56,17 +56,17 @@ static void check_torch_like(void)
 {
     struct pickle *p = pickle_load(torch_like, sizeof torch_like - 1, "torch_like");
     const struct pickle_value *pair = pickle_root(p);
-    CHECK(pair->kind == PICKLE_TUPLE && pair->n == 2 && pair->items[0] == pair->items[1], "(d, d)");
+    REQUIRE(pair->kind == PICKLE_TUPLE && pair->n == 2 && pair->items[0] == pair->items[1], "(d, d)");
     const struct pickle_value *d = pair->items[0];
-    CHECK(d->kind == PICKLE_DICT && d->n == 2 && d->state && d->state->kind == PICKLE_DICT, "d, state");
+    REQUIRE(d->kind == PICKLE_DICT && d->n == 2 && d->state && d->state->kind == PICKLE_DICT, "d, state");
     const struct pickle_value *v = d->items[1];
-    CHECK(v->kind == PICKLE_TUPLE && v->n == 3, "k: kind %d, %zu items", v->kind, v->n);
+    REQUIRE(v->kind == PICKLE_TUPLE && v->n == 3, "k: kind %d, %zu items", v->kind, v->n);
     const struct pickle_value *id = v->items[0];
-    CHECK(id->kind == PICKLE_PERSID && id->items[0]->kind == PICKLE_TUPLE && id->items[0]->n == 2,
+    REQUIRE(id->kind == PICKLE_PERSID && id->items[0]->kind == PICKLE_TUPLE && id->items[0]->n == 2,
           "persistent id: a pair");
-    CHECK(pickle_is_global(id->items[0]->items[0], "torch.FloatStorage") && id->items[0]->items[1]->i == 1,
+    REQUIRE(pickle_is_global(id->items[0]->items[0], "torch.FloatStorage") && id->items[0]->items[1]->i == 1,
           "persistent id (torch.FloatStorage, 1)");
-    CHECK(v->items[1]->i == 4294967296LL && v->items[2]->i == -32768, "LONG1: %lld, %lld",
+    REQUIRE(v->items[1]->i == 4294967296LL && v->items[2]->i == -32768, "LONG1: %lld, %lld",
           v->items[1]->i, v->items[2]->i);
     pickle_free(p);
     printf("python and torch-like pickles read\n");
@@ -80,11 +80,11 @@ int main(void)
     static const unsigned char underflow[] = "\x80\x02R.";
     static const unsigned char unstored[] = "\x80\x02h\x03.";
     static const unsigned char leftover[] = "\x80\x02K\x01K\x02.";
-    CHECK(load_fails(python_dict, 60), "a truncated pickle is refused");
-    CHECK(load_fails(frame, sizeof frame - 1), "protocol 4 is refused");
-    CHECK(load_fails(underflow, sizeof underflow - 1), "REDUCE on an empty stack is refused");
-    CHECK(load_fails(unstored, sizeof unstored - 1), "BINGET of an unstored memo entry is refused");
-    CHECK(load_fails(leftover, sizeof leftover - 1), "values left at STOP are refused");
+    REQUIRE(load_fails(python_dict, 60), "a truncated pickle is refused");
+    REQUIRE(load_fails(frame, sizeof frame - 1), "protocol 4 is refused");
+    REQUIRE(load_fails(underflow, sizeof underflow - 1), "REDUCE on an empty stack is refused");
+    REQUIRE(load_fails(unstored, sizeof unstored - 1), "BINGET of an unstored memo entry is refused");
+    REQUIRE(load_fails(leftover, sizeof leftover - 1), "values left at STOP are refused");
     printf("broken pickles refused\n");
     return 0;
 }

@@ -105,19 +105,19 @@ int main(int argc, char **argv)
     int batch = 0, size = 0;
     double lr = 0;
     const arg_spec specs[] = {
-        {"--cfg", ARG_STRING, &cfg, NULL},
-        {"--before", ARG_STRING, &before, NULL},
-        {"--torch", ARG_STRING, &torch, NULL},
-        {"--torch-unbiased", ARG_STRING, &unbiased, NULL},
-        {"--input", ARG_STRING, &input, NULL},
-        {"--labels", ARG_STRING, &labels, NULL},
-        {"--batch", ARG_INT, &batch, NULL},
-        {"--size", ARG_INT, &size, NULL},
-        {"--lr", ARG_DOUBLE, &lr, NULL},
-        {"--out", ARG_STRING, &out, NULL},
-        {NULL, ARG_STRING, NULL, NULL},
+        {"--cfg", ARG_STRING, &cfg, NULL, "FILE  the network"},
+        {"--before", ARG_STRING, &before, NULL, "FILE  weights before the step"},
+        {"--torch", ARG_STRING, &torch, NULL, "FILE  PyTorch's weights after it"},
+        {"--torch-unbiased", ARG_STRING, &unbiased, NULL, "FILE  the same with the unbiased batch variance"},
+        {"--input", ARG_STRING, &input, NULL, "RAW  the batch"},
+        {"--labels", ARG_STRING, &labels, NULL, "FILE  its labels"},
+        {"--batch", ARG_INT, &batch, NULL, "B  images in the batch"},
+        {"--size", ARG_INT, &size, NULL, "S  image side"},
+        {"--lr", ARG_DOUBLE, &lr, NULL, "X  learning rate"},
+        {"--out", ARG_STRING, &out, NULL, "FILE  the report"},
+        {NULL, 0, NULL, NULL, NULL},
     };
-    args_parse(argc - 1, argv + 1, specs, NULL, USAGE);
+    args_parse(argc - 1, argv + 1, specs, NULL, 0, USAGE);
     if (!cfg || !before || !torch || !unbiased || !input || !labels || !out || batch < 1 || size < 1 || lr <= 0)
         nutl_die("usage: %s", USAGE);
 

@@ -44,7 +44,7 @@ static void compare(const char *what, int layer_index, const float *want, const 
     double scale = 1e-12;
     for (long i = 0; i < n; i++) scale = fmax(scale, fabs(want[i]));
     double err = max_abs_diff(want, got, n) / scale;
-    CHECK(err <= TOL, "layer %d %s: relative difference %.3g", layer_index, what, err);
+    REQUIRE(err <= TOL, "layer %d %s: relative difference %.3g", layer_index, what, err);
 }
 
 static void compare_nets(const network *a, const network *b, int train)
@@ -71,7 +71,7 @@ int main(void)
     static netcfg c;
     netcfg_read(&c, "cfg/resnet18.cfg");
     network *gemm = load(&c, 0), *dnnl = load(&c, 1);
-    CHECK(dnnl->layers[0].forward != gemm->layers[0].forward, "the stem convolution is not on oneDNN");
+    REQUIRE(dnnl->layers[0].forward != gemm->layers[0].forward, "the stem convolution is not on oneDNN");
     for (int train = 1; train >= 0; train--) {
         run(gemm, train);
         run(dnnl, train);

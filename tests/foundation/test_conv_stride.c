@@ -41,7 +41,7 @@ static void check_stride(int stride)
     network *net = one_conv(stride);
     layer *l = &net->layers[0];
     int oh = (H - 1) / stride + 1, ow = (W - 1) / stride + 1;
-    CHECK(l->out_h == oh && l->out_w == ow, "output %dx%d, expected %dx%d", l->out_h, l->out_w, oh, ow);
+    REQUIRE(l->out_h == oh && l->out_w == ow, "output %dx%d, expected %dx%d", l->out_h, l->out_w, oh, ow);
     fill(r, l->weights, F * C);
     fill(r, l->biases, F);
     fill(r, net->input, B * C * H * W);
@@ -59,7 +59,7 @@ static void check_stride(int stride)
                     want[((b * F + o) * oh + y) * ow + x] = s;
                 }
     double fwd = max_abs_diff(want, l->output, B * F * oh * ow);
-    CHECK(fwd < TOL, "stride %d forward differs by %g", stride, fwd);
+    REQUIRE(fwd < TOL, "stride %d forward differs by %g", stride, fwd);
 
     fill(r, l->delta, B * F * oh * ow);
     float *in_delta = malloc(B * C * H * W * sizeof *in_delta);
@@ -84,8 +84,8 @@ static void check_stride(int stride)
                 }
     double dw = max_abs_diff(want_dw, l->weight_updates, F * C);
     double dx = max_abs_diff(want_dx, in_delta, B * C * H * W);
-    CHECK(dw < TOL, "stride %d weight gradient differs by %g", stride, dw);
-    CHECK(dx < TOL, "stride %d input gradient differs by %g", stride, dx);
+    REQUIRE(dw < TOL, "stride %d weight gradient differs by %g", stride, dw);
+    REQUIRE(dx < TOL, "stride %d input gradient differs by %g", stride, dx);
     printf("1x1 stride %d: forward %.2g, weight gradient %.2g, input gradient %.2g (max abs differences)\n",
            stride, fwd, dw, dx);
     net->delta = NULL;

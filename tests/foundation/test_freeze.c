@@ -73,34 +73,34 @@ static void check_scheme(const netcfg *c, int s, int freeze_bn_stats)
         layer *l = &net->layers[i];
         int frozen = scheme_freezes(s, c->group[i]);
         if (frozen && l->delta)
-            CHECK(all_zero(l->delta, (long)l->outputs * l->batch), "%s: frozen layer %d got a delta",
+            REQUIRE(all_zero(l->delta, (long)l->outputs * l->batch), "%s: frozen layer %d got a delta",
                   scheme_name(s), i);
         if (!layer_parameters(l)) continue;
         int same_w = !memcmp(before_w[i], l->weights, layer_weights(l) * sizeof(float));
         if (frozen) {
             frozen_seen++;
-            CHECK(same_w, "%s: frozen layer %d weights changed", scheme_name(s), i);
-            CHECK(!memcmp(before_b[i], l->biases, l->out_c * sizeof(float)), "%s: layer %d biases", scheme_name(s), i);
-            CHECK(!l->scales || !memcmp(before_s[i], l->scales, l->n * sizeof(float)), "%s: layer %d scales",
+            REQUIRE(same_w, "%s: frozen layer %d weights changed", scheme_name(s), i);
+            REQUIRE(!memcmp(before_b[i], l->biases, l->out_c * sizeof(float)), "%s: layer %d biases", scheme_name(s), i);
+            REQUIRE(!l->scales || !memcmp(before_s[i], l->scales, l->n * sizeof(float)), "%s: layer %d scales",
                   scheme_name(s), i);
-            CHECK(all_zero(l->weight_updates, layer_weights(l)), "%s: frozen layer %d has a weight gradient",
+            REQUIRE(all_zero(l->weight_updates, layer_weights(l)), "%s: frozen layer %d has a weight gradient",
                   scheme_name(s), i);
             if (l->rolling_mean) {
                 int same_mean = !memcmp(before_mean[i], l->rolling_mean, l->n * sizeof(float));
-                CHECK(same_mean == freeze_bn_stats, "%s: layer %d rolling mean %s with freeze_bn_stats=%d",
+                REQUIRE(same_mean == freeze_bn_stats, "%s: layer %d rolling mean %s with freeze_bn_stats=%d",
                       scheme_name(s), i, same_mean ? "unchanged" : "changed", freeze_bn_stats);
             }
         } else {
             trainable_seen++;
-            CHECK(!same_w, "%s: trainable layer %d did not change", scheme_name(s), i);
+            REQUIRE(!same_w, "%s: trainable layer %d did not change", scheme_name(s), i);
         }
         free(before_w[i]);
         free(before_b[i]);
         free(before_s[i]);
         free(before_mean[i]);
     }
-    CHECK(trainable_seen > 0, "%s: no trainable layer", scheme_name(s));
-    CHECK((s == SCHEME_ALL) == (frozen_seen == 0), "%s: %d frozen layers", scheme_name(s), frozen_seen);
+    REQUIRE(trainable_seen > 0, "%s: no trainable layer", scheme_name(s));
+    REQUIRE((s == SCHEME_ALL) == (frozen_seen == 0), "%s: %d frozen layers", scheme_name(s), frozen_seen);
     printf("%-10s freeze_bn_stats=%d: %2d frozen and %2d trained layers with parameters, backward floor %d\n",
            scheme_name(s), freeze_bn_stats, frozen_seen, trainable_seen, net->backward_floor);
     network_free(net);

@@ -30,15 +30,23 @@ for lock in runs/orchtest/logs/*.lock; do
 done
 echo "ok SIGTERM: driver stopped with its trainer, 1 cell finished"
 
+# The driver trains its queue in order; the second cell of this run is killed once its trainer has said
+# it started (the line it prints with its run folder claimed, before the first epoch).
+second=$(bin/nutl grid orchtest --unfinished | sort -t $'\t' -s -k4,4nr | sed -n 2p | cut -f1)
 start_driver 2
 wait_finished 2 1
-sleep 0.3   # the third cell is training now
+for _ in $(seq 1200); do
+  grep -q "^runs/orchtest/$second: seed " "runs/orchtest/logs/$second.try1.log" 2>/dev/null && break
+  sleep 0.05
+done
 kill -KILL -- -$driver
 wait $driver 2>/dev/null || true
+[ -d "runs/orchtest/$second.partial" ] && [ ! -e "runs/orchtest/$second" ] ||
+  fail "the kill did not catch $second mid-run: $(cat "runs/orchtest/logs/$second.try1.log")"
 records_whole || fail "SIGKILL left a half-written record"
 grep -q "4 of 5 cells to train" driver2.log || fail "second run: $(head -n 1 driver2.log)"
 stat -c '%n %i %Y' runs/orchtest/*/result.tsv >before
-echo "ok SIGKILL of driver and trainer: $(wc -l <before) complete records, nothing half-written"
+echo "ok SIGKILL of driver and trainer in $second: $(wc -l <before) complete records, nothing half-written"
 
 scripts/run-grid.sh orchtest >driver3.log 2>&1 || fail "third run: $(cat driver3.log)"
 grep -q "3 of 5 cells to train" driver3.log || fail "third run should train 3 cells: $(head -n 1 driver3.log)"

@@ -4,7 +4,7 @@
    depth, pi0 minimum opening angle 2 asin(m/E) (31, 15.5, 7.7 deg at 0.5, 1, 2 GeV; 2 %). */
 #include <math.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/physics.h"
 #include "sim/sim_constants.h"
 #include "sim/transport.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "../check.h"
 #include "cli/commands.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
@@ -15,7 +15,7 @@
 
 static void bookkeeping(const physics *ph)
 {
-    event_config cfg = {1000, 4000, 4};
+    event_config cfg = {1000, 4000, 4, RESPONSE_IDEAL};
     event_workspace w;
     event_workspace_init(&w);
     float *img = calloc(3 * 56 * 56, sizeof *img);
@@ -52,7 +52,7 @@ static void regenerate(const physics *ph, const char *full, const char *small)
     int count[N_CLASSES] = {0};
     for (int i = 0; i < dataset_events(d); i++) count[dataset_class(d, i)]++;
     CHECK(count[0] == 10 && count[1] == 10 && count[2] == 10, "classes %d %d %d", count[0], count[1], count[2]);
-    event_config cfg = {1000, 4000, 1};
+    event_config cfg = {1000, 4000, 1, RESPONSE_IDEAL};
     event_workspace w;
     event_workspace_init(&w);
     size_t plane = 224 * 224;

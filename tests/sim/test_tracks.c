@@ -4,7 +4,7 @@
 #include <gsl/gsl_histogram.h>
 #include <math.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/physics.h"
 #include "sim/sim_constants.h"
 #include "sim/transport.h"

@@ -52,23 +52,23 @@ static void check_loaded(const network *p, const network *n, int head)
     for (int i = 0; i < head; i++) {
         const layer *a = &p->layers[i], *b = &n->layers[i];
         if (!layer_parameters(a)) continue;
-        CHECK(same(a->weights, b->weights, layer_weights(a)) && same(a->biases, b->biases, a->out_c), "layer %d", i);
+        REQUIRE(same(a->weights, b->weights, layer_weights(a)) && same(a->biases, b->biases, a->out_c), "layer %d", i);
         if (a->batch_normalize)
-            CHECK(same(a->scales, b->scales, a->out_c) && same(a->rolling_mean, b->rolling_mean, a->out_c) &&
+            REQUIRE(same(a->scales, b->scales, a->out_c) && same(a->rolling_mean, b->rolling_mean, a->out_c) &&
                   same(a->rolling_variance, b->rolling_variance, a->out_c), "layer %d batch norm", i);
     }
-    CHECK(!same(p->layers[head].weights, n->layers[head].weights, n->layers[head].inputs), "head copied from the file");
+    REQUIRE(!same(p->layers[head].weights, n->layers[head].weights, n->layers[head].inputs), "head copied from the file");
 }
 
 static void run(const char *command)
 {
-    CHECK(system(command) == 0, "%s", command);
+    REQUIRE(system(command) == 0, "%s", command);
 }
 
 int main(void)
 {
     char dir[] = "/tmp/nutl-test-pretrained-XXXXXX", path[NUTL_PATH_MAX], command[4 * NUTL_PATH_MAX];
-    CHECK(mkdtemp(dir), "mkdtemp");
+    REQUIRE(mkdtemp(dir), "mkdtemp");
     path_join(path, dir, "pretrained.weights");
     network *p = make_pretrained(path);
 
@@ -96,11 +96,11 @@ int main(void)
         layer *a = &p->layers[i], *b = &n->layers[i];
         if (!layer_parameters(b)) continue;
         if (scheme_freezes(SCHEME_FREEZE2, c.group[i])) {
-            CHECK(same(a->weights, b->weights, layer_weights(a)) && same(a->biases, b->biases, a->out_c) &&
+            REQUIRE(same(a->weights, b->weights, layer_weights(a)) && same(a->biases, b->biases, a->out_c) &&
                   same(a->scales, b->scales, a->out_c), "frozen layer %d changed", i);
             frozen++;
         } else {
-            CHECK(i == head || !same(a->weights, b->weights, layer_weights(a)), "trainable layer %d unchanged", i);
+            REQUIRE(i == head || !same(a->weights, b->weights, layer_weights(a)), "trainable layer %d unchanged", i);
             trained++;
         }
     }

@@ -15,17 +15,17 @@ int main(void)
     int epoch = 0;
     while (!schedule_should_stop(&s, 100)) {
         int best = schedule_record(&s, loss[epoch]);
-        CHECK(best == want_best[epoch], "epoch %d: best %d", epoch + 1, best);
-        CHECK(fabs(s.learning_rate - want_lr[epoch]) < 1e-12, "epoch %d: lr %g, want %g", epoch + 1,
+        REQUIRE(best == want_best[epoch], "epoch %d: best %d", epoch + 1, best);
+        REQUIRE(fabs(s.learning_rate - want_lr[epoch]) < 1e-12, "epoch %d: lr %g, want %g", epoch + 1,
               s.learning_rate, want_lr[epoch]);
         epoch++;
     }
-    CHECK(epoch == 12, "stopped after %d epochs, want 12", epoch);
-    CHECK(s.best_epoch == 6 && s.best_val_loss == 0.7, "best epoch %d loss %g", s.best_epoch, s.best_val_loss);
+    REQUIRE(epoch == 12, "stopped after %d epochs, want 12", epoch);
+    REQUIRE(s.best_epoch == 6 && s.best_val_loss == 0.7, "best epoch %d loss %g", s.best_epoch, s.best_val_loss);
     schedule t = schedule_start(1e-3);
     schedule_record(&t, 1.0);
     schedule_record(&t, 0.9);
-    CHECK(schedule_should_stop(&t, 2) && !schedule_should_stop(&t, 3), "max_epochs");
+    REQUIRE(schedule_should_stop(&t, 2) && !schedule_should_stop(&t, 3), "max_epochs");
     printf("stopped after %d epochs, best %d, final lr %g\n", epoch, s.best_epoch, s.learning_rate);
     return 0;
 }

@@ -4,7 +4,7 @@ on random input, then run in inference mode, on T threads or on a CUDA GPU. Prin
 every step ends with a synchronisation, so its time is the GPU's, and PyTorch keeps its defaults
 (cuDNN convolutions may use TF32, as Darknet's cuDNN calls may).
 
-usage: python3 bench/torch_bench.py --size S --batch B --iters N [--threads T] [--device cpu|cuda]
+usage: python3 dev/torch_bench.py --size S --batch B --iters N [--threads T] [--device cpu|cuda]
 """
 import argparse
 import resource

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: nutl's and PyTorch's CPU training and inference speed and peak memory, side by side.
-# usage: [LOADER_THREADS="1 2"] bench/compare.sh THREADS BATCH SIZE:ITERS...
+# usage: [LOADER_THREADS="1 2"] scripts/bench-compare.sh THREADS BATCH SIZE:ITERS...
 # Each size runs nutl then PyTorch, one process each (peak RSS is per process); the ratio is nutl/torch,
 # so above 1 is better for the speeds and below 1 is better for the memory. Then nutl's data loader at
 # each of LOADER_THREADS decoding threads on a simulated split of that size (320 events, 224 / SIZE
@@ -17,7 +17,7 @@ printf '%-6s %-6s %12s %12s %12s\n' size side train_img/s infer_img/s peak_rss_m
 for run in "$@"; do
   size=${run%:*} iters=${run#*:}
   $nutl bench --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/nutl"
-  /usr/bin/python3 bench/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
+  /usr/bin/python3 dev/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
   for side in nutl torch; do
     printf '%-6s %-6s %12s %12s %12s\n' "$size" "$side" "$(value train_images_per_second "$tmp/$side")" \
       "$(value infer_images_per_second "$tmp/$side")" "$(value peak_rss_mb "$tmp/$side")"

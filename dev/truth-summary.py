@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Per-class means of a split's truth.tsv, beside the DUNE truth table of docs/physics.md where it has a number.
-usage: scripts/truth-summary.py DIR/truth.tsv"""
+usage: dev/truth-summary.py DIR/truth.tsv"""
 import csv
 import sys
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# scripts/difficulty.sh (make difficulty) on finished networks: with two result records per size whose
+# test F1 and confusion are known, the report gives mean +- sd/sqrt(n) beside the paper's Table I values,
+# the summed confusion row-normalised beside Table III's Kaiming rows, the separability output and an
+# ablation row (an index) for each ingredient switched off, from splits simulated --without it.
+set -u
+cd "$(dirname "$0")/../.."
+if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
+T=$NUTL_TEST_TMP/difficulty
+rm -rf "$T"; mkdir -p "$T/runs"
+fail() { echo "FAIL: $*"; exit 1; }
+for s in train:60 val:30 test:30; do
+  bin/nutl simulate --events "${s##*:}" --downsample 28 --seed 3 --out "$T/data/${s%%:*}" >/dev/null || fail "simulate"
+done
+# record CELL F1 CONFUSION: a finished network's result.tsv with those values.
+record() { mkdir -p "$T/runs/$1"; printf 'test_f1\t%s\ntest_confusion\t%s\n' "$2" "$3" > "$T/runs/$1/result.tsv"; }
+record kaiming-all-n1000-m1 0.5 "8 1 1 1 8 1 1 1 8"
+record kaiming-all-n1000-m2 0.6 "8 1 1 1 8 1 1 1 8"
+record kaiming-all-n3000-m1 0.7 "6 2 2 0 10 0 1 1 8"
+record kaiming-all-n3000-m2 0.7 "6 2 2 0 10 0 1 1 8"
+DOWNSAMPLE=28 MEMBERS=2 DIFFICULTY_DATA=$T/data DIFFICULTY_RUNS=$T/runs DIFFICULTY_OUT=$T/out \
+  scripts/difficulty.sh || fail "difficulty.sh failed"
+r=$T/out/difficulty-k28.md
+cat "$r"
+grep -q '^| 1000 | 2 | 0.550 +- 0.050 | 0.528 +- 0.014 |$' "$r" || fail "1k row"
+grep -q '^| 3000 | 2 | 0.700 +- 0.000 | 0.661 +- 0.010 |$' "$r" || fail "3k row"
+grep -q '^| numu_cc | 0.600 | 0.200 | 0.200 | 0.870 | 0.058 | 0.073 |$' "$r" || fail "numu_cc confusion row"
+grep -q '^| nue_cc | 0.000 | 1.000 | 0.000 |' "$r" || fail "nue_cc confusion row"
+grep -q 'training, 30 validation, 30 test events' "$r" || fail "event counts"
+grep -q '^separability index (macro-F1, all features): ' "$r" || fail "no separability output"
+for off in nc-model delta-rays spreading neutrons nc-model,delta-rays,spreading,neutrons; do
+  grep -q "^| $off | 0\.[0-9]* |$" "$r" || fail "no ablation row for $off"
+  grep -q "^without	$off$" "$T/data-without-$off/train/meta.tsv" || fail "ablation split without $off"
+done
+echo "difficulty report checks passed"
