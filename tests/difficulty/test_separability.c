@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../sim/check.h"
+#include "../check.h"
 #include "difficulty/separability.h"
 
 #define SIDE 8
