@@ -5,7 +5,7 @@
    delta-ray energy over 1 cm equals the Bethe-Bloch mean (3 %). */
 #include <math.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/physics.h"
 #include "sim/sim_constants.h"
 #include "sim/transport.h"

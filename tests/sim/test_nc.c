@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/event.h"
 #include "sim/interaction.h"
 #include "sim/sim_constants.h"

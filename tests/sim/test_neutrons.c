@@ -4,7 +4,7 @@
    escaped + invisible = T, 1e-4), and below the cut are invisible. */
 #include <math.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/physics.h"
 #include "sim/sim_constants.h"
 #include "sim/transport.h"

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/readout.h"
 
 #define SIDE 224

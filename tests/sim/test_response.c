@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "check.h"
+#include "../check.h"
 #include "sim/physics.h"
 #include "sim/readout.h"
 #include "sim/response.h"
