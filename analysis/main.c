@@ -9,6 +9,7 @@
 
 #include "mixing.h"
 #include "paper.h"
+#include "peer.h"
 #include "report.h"
 #include "study.h"
 #include "verdict.h"
@@ -17,17 +18,17 @@
 
 static const char usage[] =
     "nutl-analyse --protocol NAME [--runs DIR] [--out DIR] [--conf FILE] [--paper DIR]"
-    " [--energy-bins LOW:HIGH:N] [--allow-mixed]";
+    " [--energy-bins LOW:HIGH:N] [--allow-mixed] [--peer DIR]";
 
 typedef struct {
-    const char *protocol, *runs, *out, *conf, *paper, *bins;
+    const char *protocol, *runs, *out, *conf, *paper, *bins, *peer;
     int allow_mixed;
 } options;
 
 /* Returns the options from argv; prints the usage and exits on --help; dies on a bad argument. */
 static options parse_options(int argc, char **argv)
 {
-    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", 0};
+    options o = {NULL, NULL, NULL, NULL, "analysis/paper", "1:4:6", NULL, 0};
     const arg_spec specs[] = {
         {"--protocol", ARG_STRING, &o.protocol, NULL, "NAME  the protocol analysed (required)"},
         {"--runs", ARG_STRING, &o.runs, NULL, "DIR  its result records (default runs/NAME)"},
@@ -37,6 +38,8 @@ static options parse_options(int argc, char **argv)
         {"--energy-bins", ARG_STRING, &o.bins, NULL, "LOW:HIGH:N  Fig. 6's true-energy bins in GeV (default 1:4:6)"},
         {"--allow-mixed", ARG_FLAG, &o.allow_mixed, NULL,
          " combine records that differ in build, libraries, dataset or machine class (refused by default)"},
+        {"--peer", ARG_STRING, &o.peer, NULL,
+         "DIR  only print nutl's ensembles beside those PyTorch trained in DIR (make peer)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc - 1, argv + 1, specs, NULL, 0, usage);
@@ -78,6 +81,19 @@ static void make_dirs(const char *dir)
     }
 }
 
+/* Prints nutl's ensembles of study s beside the peer's in dir; returns 0, or dies if no cell has
+   networks on both sides. */
+static int compare_peer(study *s, const paper_ref *paper, const char *conf_path, const char *dir)
+{
+    static study peer;
+    study_load(&peer, s->name, conf_path, dir);
+    if (!peer_compare(s, &peer, paper, stdout))
+        nutl_die("%s: no cell has finished networks both here and in %s", s->runs, dir);
+    study_free(&peer);
+    study_free(s);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     options o = parse_options(argc, argv);
@@ -98,6 +114,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "nutl-analyse: %s; combined anyway (--allow-mixed), as every table says\n", mixed);
     }
     paper_load(&paper, o.paper);
+    if (o.peer) return compare_peer(&s, &paper, conf_path, o.peer);
     snprintf(data, sizeof data, "%s/data", out_dir);
     make_dirs(data);
     report_prepare(&r, &s, &paper, out_dir, edges, n_bins);

@@ -21,7 +21,7 @@
 #include "nn/network_load.h"
 #include "nn/portable.h"
 #include "core/seed.h"
-#include "nn/train.h"
+#include "nn/init.h"
 #include "core/util.h"
 
 #define USAGE                                                                                            \
@@ -179,7 +179,7 @@ int cmd_bench(int argc, char **argv)
     net->learning_rate = 0.001;
     net->momentum = 0.9;
     net->decay = 0;
-    train_init_kaiming(net, 0, seed);
+    init_torchvision(net, 0, seed);
     bench_fill(net, seed);
 
     printf("size %d\nbatch %d\niters %d\nthreads %d\nconvolutions %s\n", size, batch, iters, threads,

@@ -12,7 +12,8 @@
 #include "core/util.h"
 
 static const char usage[] =
-    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained] [--pretrained FILE]"
+    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained|weights] [--pretrained FILE]"
+    " [--weights FILE] [--order-out FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
     " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
     " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--progress S] [--loader-threads T] [--portable]";
@@ -36,8 +37,10 @@ int cmd_train(int argc, char **argv)
     int seed_given = 0, loader_threads = 0, portable = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &o.cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
-        {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained  initial weights (default kaiming)"},
+        {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained|weights  initial weights (default kaiming)"},
         {"--pretrained", ARG_STRING, &o.pretrained, NULL, "FILE  the 1000-class network's weights (--init pretrained)"},
+        {"--weights", ARG_STRING, &o.weights, NULL, "FILE  the whole network's starting weights (--init weights)"},
+        {"--order-out", ARG_STRING, &o.order_out, NULL, "FILE  append each epoch's training order (parity checks)"},
         {"--scheme", ARG_STRING, &scheme, NULL, "S  all, freeze1..freeze4 or classifier (default all)"},
         {"--train-images", ARG_INT, &o.train_images, NULL, "N  the first N events of the balanced order (required)"},
         {"--member", ARG_INT, &o.member, NULL, "K  the ensemble member, from 1 (default 1)"},

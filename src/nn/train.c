@@ -14,6 +14,7 @@
 
 #include "nn/device.h"
 #include "nn/evaluate.h"
+#include "nn/init.h"
 #include "nn/netcfg.h"
 #include "nn/network_load.h"
 #include "nn/result.h"
@@ -36,31 +37,6 @@ int train_balanced_order(const dataset *d, int *order)
         }
     }
     return filled;
-}
-
-static void fill_gaussian(gsl_rng *r, float *x, long n, double sigma)
-{
-    for (long i = 0; i < n; i++) x[i] = gsl_ran_gaussian(r, sigma);
-}
-
-void train_init_kaiming(network *net, int first, uint64_t seed)
-{
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(r, seed_derive(seed, "kaiming-init"));
-    for (int i = first; i < net->n; i++) {
-        layer *l = &net->layers[i];
-        long fan_in = l->type == CONVOLUTIONAL ? (long)l->size * l->size * l->c / l->groups : l->inputs;
-        if (l->type != CONVOLUTIONAL && l->type != CONNECTED) continue;
-        fill_gaussian(r, l->weights, layer_weights(l), sqrt(2.0 / fan_in));
-        for (int k = 0; k < l->out_c; k++) {
-            l->biases[k] = 0;
-            if (!l->batch_normalize) continue;
-            l->scales[k] = 1;
-            l->rolling_mean[k] = 0;
-            l->rolling_variance[k] = 1;
-        }
-    }
-    gsl_rng_free(r);
 }
 
 /* The first layer of the classifier head that has parameters: where pretrained loading stops. */
@@ -138,6 +114,17 @@ static void progress(epoch_progress *p, const train_options *o, int batch, doubl
     fflush(stderr);
 }
 
+/* Appends "epoch E: i1 i2 ..." (the events in the order they are trained) to path; a resumed epoch
+   appends its line again, identical. */
+static void append_order(const char *path, int epoch, const int *order, int n)
+{
+    FILE *f = fopen(path, "a");
+    if (!f) nutl_die("%s: cannot append the training order: %s", path, strerror(errno));
+    fprintf(f, "epoch %d:", epoch);
+    for (int i = 0; i < n; i++) fprintf(f, " %d", order[i]);
+    if (fputc('\n', f) == EOF || fclose(f)) nutl_die("%s: cannot append the training order", path);
+}
+
 /* One epoch of SGD over the first n events of order, shuffled from the seed and the epoch number.
    Returns the mean training loss; dies (keeping the last checkpoint) on a non-finite loss. */
 static double train_epoch(network *net, const train_options *o, const dataset *d, const int *order, int n,
@@ -153,6 +140,7 @@ static double train_epoch(network *net, const train_options *o, const dataset *d
     gsl_rng_free(r);
 
     int batches = n / net->batch;  /* the remainder (< one batch) sits this epoch out */
+    if (o->order_out) append_order(o->order_out, epoch, shuffled, batches * net->batch);
     loader *l = loader_start(d, shuffled, batches * net->batch, net->batch, o->input);
     double start = seconds_now(), sum = 0;
     epoch_progress p = {epoch, batches, net->batch, start, start + o->progress_seconds};
@@ -260,8 +248,10 @@ typedef struct {
 /* Dies with a one-line message on options that contradict each other (before any data is read). */
 static void check_init(const train_options *o)
 {
-    int pretrained = !strcmp(o->init, "pretrained");
-    if (!pretrained && strcmp(o->init, "kaiming")) nutl_die("unknown --init '%s' (kaiming or pretrained)", o->init);
+    int pretrained = !strcmp(o->init, "pretrained"), from_file = !strcmp(o->init, "weights");
+    if (!pretrained && !from_file && strcmp(o->init, "kaiming"))
+        nutl_die("unknown --init '%s' (kaiming, pretrained or weights)", o->init);
+    if (from_file != !!o->weights) nutl_die("--init weights and --weights FILE go together");
     if (!pretrained && o->scheme != SCHEME_ALL)
         nutl_die("scheme %s freezes layers: it needs --init pretrained", scheme_name(o->scheme));
     if (pretrained && !o->pretrained) nutl_die("--init pretrained needs --pretrained FILE");
@@ -298,8 +288,12 @@ static void build_network(training *t)
     net->momentum = o->momentum;
     net->decay = o->decay;
     net->freeze_bn_stats = o->freeze_bn_stats;
-    int first_random = !strcmp(o->init, "pretrained") ? train_load_pretrained(net, &t->cfg, o->pretrained) : 0;
-    train_init_kaiming(net, first_random, o->seed);
+    if (!strcmp(o->init, "weights")) {
+        if (weights_load(net, o->weights, net->n)) nutl_die("%s: more floats than %s holds", o->weights, o->cfg);
+    } else {
+        int first_random = !strcmp(o->init, "pretrained") ? train_load_pretrained(net, &t->cfg, o->pretrained) : 0;
+        init_torchvision(net, first_random, o->seed);
+    }
     scheme_apply(net, &t->cfg, o->scheme);
     t->net = net;
 }

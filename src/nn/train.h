@@ -13,8 +13,10 @@
 typedef struct {
     const char *data_dir;      /* holds train/, val/, test/ */
     const char *cfg;
-    const char *init;          /* "kaiming" or "pretrained" */
+    const char *init;          /* "kaiming", "pretrained" or "weights" */
     const char *pretrained;    /* Darknet weights of the 1000-class network (init pretrained) */
+    const char *weights;       /* init weights: the whole network's starting weights (parity checks) */
+    const char *order_out;     /* if set, each epoch's training order is appended here (parity checks) */
     const char *pretrained_source;  /* set by train_run: what the pretrained file is, for the record */
     const char *out;           /* the run folder; written as <out>.partial until complete */
     const char *protocol;
@@ -31,10 +33,6 @@ typedef struct {
    first 1000 are inside the first 2000. order must hold dataset_events(d) ints; returns how many
    events it filled (all of them). */
 int train_balanced_order(const dataset *d, int *order);
-
-/* Kaiming-normal (He) initialisation from seed: every convolution and connected weight drawn from
-   N(0, 2/fan_in), biases 0, batch-norm scale 1 and running statistics (0, 1). Layers [first, n). */
-void train_init_kaiming(network *net, int first, uint64_t seed);
 
 /* Loads every layer of the pretrained Darknet weights file at path into net up to the classifier head
    (the first classifier layer with parameters, whose index it returns); dies naming the file unless what

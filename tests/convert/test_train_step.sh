@@ -1,39 +1,37 @@
 #!/usr/bin/env bash
 # One SGD step of the 3-class ResNet18 (cfg/resnet18.cfg) from converted weights agrees with the same
-# step in PyTorch, to within what Darknet's batch-norm formula explains. A seeded torchvision
+# step in PyTorch to float rounding (Darknet patch 0010: batch norm as PyTorch's). A seeded torchvision
 # resnet18(num_classes=3) with non-trivial BN is saved; PyTorch takes one train-mode step on a random
 # batch (lr 0.01, momentum 0, decay 0, mean cross-entropy), once as it is and once with every BN
-# normalising as Darknet's CPU build does (the N-1 batch variance: torch_resnet18.py darknet_cpu_bn);
+# normalising as stock Darknet's CPU build did (the N-1 batch variance: torch_resnet18.py darknet_cpu_bn);
 # the three checkpoints are converted; tests/convert/train_step.c takes the same step in Darknet from the
 # first and compares every array's change with both of PyTorch's. Prints the losses and, over all
 # layers, the median and worst relative difference |d_darknet - d_ref| / |d_ref| of the updates
 # (weights, biases, BN scales) and of the BN running statistics; the per-array table is in the log.
 # weights/README.md has the figures and the analysis.
 #
-# Tolerances (measured on the test's batch; in brackets the range over 3 other batch seeds).
-# - Against PyTorch: Darknet's CPU forward normalises with the N-1 variance where PyTorch (and Darknet's
-#   own backward formulas) use the biased one. Layer4's BN sees N = 16 x 2 x 2 = 64 values per channel
-#   here, so its outputs are 0.8 % smaller, and the step's update, a batch mean of per-image gradients
-#   that largely cancel, moves by much more: loss 5.2e-4 relative (6e-5 - 2.9e-4), updates 7.4 % median
-#   (8.7 - 10 %), 9.7 % worst (11 - 12.7 %), running statistics 1.1 % (1.1 %). Bounds: about twice that.
-# - Against PyTorch with Darknet's BN formula: what is left is that Darknet's backward, derived for the
-#   biased variance, is not the exact gradient of its N-1 forward, plus float rounding (and now and
-#   then a ReLU input within rounding of 0 that passes the gradient in one framework only): loss 1.7e-7
-#   (2e-7 - 4e-7), updates 3.6e-3 median (3.2e-3 - 1.1e-2), 6e-3 worst (5.7e-3 - 2.5e-2), running
-#   statistics 3.3e-6 (4e-6). Bounds: ~3 times the worst seen, still far below the 7 % a BN difference
-#   gives or the 100 % of a wrong learning-rate scaling.
+# Tolerances (measured on the test's batch with Darknet patch 0010, which normalises a training batch
+# with the biased variance as PyTorch does; before it, with the N-1 variance, Darknet differed from
+# PyTorch by 5.2e-4 in the loss and 7.4 % median, 9.7 % worst in the updates, 1.1 % in the running
+# statistics).
+# - Against PyTorch: float rounding only (and now and then a ReLU input within rounding of 0 that passes
+#   the gradient in one framework only): loss 8.6e-8 relative, updates 1.6e-5 median, 1.7e-4 worst,
+#   running statistics 3.6e-6 (other batches: worst up to 6e-3, the ReLU effect). Bounds: 1e-5, 1e-3,
+#   2e-2, 1e-4: room for other CPUs' kernels (oneDNN and OpenBLAS pick them by instruction set), still
+#   5 to 100 times below the N-1 formula's effect.
+# - Against PyTorch with stock Darknet's BN formula (the control): loss 5.2e-4, updates 7.5 % median,
+#   9.6 % worst, running statistics 1.1 %. It must fall outside the bounds Darknet meets, or the test
+#   could not tell the two formulas apart.
 source tests/convert/lib.sh
 CFG3=cfg/resnet18.cfg
 STEP=${BUILD:-build/cpu}/tests/convert/train_step
 BATCH=16 SIZE=64 LR=0.01
 #        loss  median  worst  running
-TOL_TORCH=(2e-3 0.2 0.25 3e-2)
-TOL_DARKNET_BN=(1e-5 3e-2 6e-2 1e-4)
-# The GPU build (BUILD=build/gpu, on a GPU: make gpu-check) normalises with cuDNN's batch norm, which
-# uses the biased variance as PyTorch does: the roles swap, its step must agree with PyTorch's own to
-# the rounding bounds and differ from the N-1 formula's by what that formula explains.
-GPU_BUILD=0
-[[ "$STEP" == build/gpu/* ]] && GPU_BUILD=1
+TOL_TORCH=(1e-5 1e-3 2e-2 1e-4)
+# The GPU build (BUILD=build/gpu, on a GPU: make gpu-check) normalises with cuDNN's batch norm, the same
+# formula as patch 0010's; cuDNN's algorithms round differently, so it is held to the looser bounds it was
+# judged by before (median 3e-2, worst 6e-2), still below the N-1 formula's effect.
+[[ "$STEP" == build/gpu/* ]] && TOL_TORCH=(1e-5 3e-2 6e-2 1e-4)
 [ -x "$STEP" ] || { echo "$STEP missing: run through make test"; exit 1; }
 
 $PY $TORCH_RESNET18 checkpoint "$WORK/before.pth" --seed 11 --train-forwards 5 --classes 3
@@ -67,11 +65,9 @@ judge() {
       exit !(n == 62 && nr == 40 && rel <= tl && median <= tm && u[n] <= tw && running <= tr) }' "$WORK/table.txt"
 }
 ok=0
-if [ $GPU_BUILD = 1 ]; then
-  judge "PyTorch (cuDNN's BN formula is PyTorch's)" "$WORK/loss.txt" 5 "${TOL_DARKNET_BN[@]}" || ok=1
-  judge "PyTorch with Darknet's CPU BN formula" "$WORK/loss-unbiased.txt" 6 "${TOL_TORCH[@]}" || ok=1
-else
-  judge "PyTorch" "$WORK/loss.txt" 5 "${TOL_TORCH[@]}" || ok=1
-  judge "PyTorch with Darknet's BN formula" "$WORK/loss-unbiased.txt" 6 "${TOL_DARKNET_BN[@]}" || ok=1
+judge "PyTorch" "$WORK/loss.txt" 5 "${TOL_TORCH[@]}" || ok=1
+if judge "PyTorch with stock Darknet's N-1 BN formula (control)" "$WORK/loss-unbiased.txt" 6 "${TOL_TORCH[@]}"; then
+  echo "  the N-1 formula also meets the bounds: this batch cannot tell the formulas apart"
+  ok=1
 fi
 exit $ok

@@ -7,8 +7,8 @@
    Loads W0 into CFG at batch B and P x P inputs, runs one train_network_datum on the batch RAW (B
    images, little-endian float32 CHW each) with the labels TXT (one class index a line) at learning rate
    LR, momentum 0 and decay 0, and saves the result as W2. W1 is W0 after the same step in PyTorch,
-   converted; W1U after the same step in PyTorch with Darknet's CPU batch-norm formula (normalising with
-   the N-1 batch variance). Prints the step's mean cross-entropy as "loss <value>", then one line per
+   converted; W1U after the same step in PyTorch with stock Darknet's CPU batch-norm formula (the N-1
+   batch variance, before patch 0010). Prints the step's mean cross-entropy as "loss <value>", then one line per
    stored array of every layer with parameters:
        <layer> <group> <array> <|d_torch|> <|d_darknet - d_torch| / |d_torch|> <same for d_unbiased>
    where d is the array's change in the step (W2 - W0 for Darknet, W1 - W0 for PyTorch, W1U - W0 for

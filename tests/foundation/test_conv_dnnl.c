@@ -13,7 +13,7 @@
 #include "nn/conv_dnnl.h"
 #include "nn/netcfg.h"
 #include "nn/network_load.h"
-#include "nn/train.h"
+#include "nn/init.h"
 
 enum { BATCH = 4, SIZE = 64 };
 static const double TOL = 1e-3;  /* relative to the largest magnitude of the reference array */
@@ -22,7 +22,7 @@ static network *load(const netcfg *c, int dnnl)
 {
     network *net = network_load(c, (network_shape){.batch = BATCH, .width = SIZE, .height = SIZE});
     if (!dnnl) conv_dnnl_release(net);
-    train_init_kaiming(net, 0, 7);
+    init_torchvision(net, 0, 7);
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     for (int i = 0; i < net->inputs * BATCH; i++) net->input[i] = gsl_ran_gaussian(r, 1.0);
     for (int b = 0; b < BATCH; b++)

@@ -13,6 +13,7 @@
 #include "nn/netcfg.h"
 #include "nn/network_load.h"
 #include "nn/scheme.h"
+#include "nn/init.h"
 #include "nn/train.h"
 #include "core/util.h"
 #include "nn/weights.h"
@@ -75,7 +76,7 @@ int main(void)
     netcfg_read(&c, "cfg/resnet18.cfg");
     network *n = network_load(&c, (network_shape){.batch = 4, .width = 32, .height = 32, .outputs = 3});
     int head = train_load_pretrained(n, &c, path);
-    train_init_kaiming(n, head, 1);
+    init_torchvision(n, head, 1);
     check_loaded(p, n, head);
     printf("loaded %d layers below the head from the file; head initialised apart\n", head);
 
