@@ -13,7 +13,7 @@ mkdir -p "$tmp/bin" "$tmp/find"
 printf '#!/bin/sh\necho "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver"\nexit 9\n' >"$tmp/bin/nvidia-smi"
 chmod +x "$tmp/bin/nvidia-smi"
 truncate -s 41M "$tmp/find/resnet18-f37072fd.pth"
-PATH=$tmp/bin:$PATH GPU_CHECK_WORK=$tmp/work GPU_CHECK_FIND_ROOTS=$tmp/find GPU_CHECK_LOADER_EVENTS=64 \
+PATH=$tmp/bin:$PATH NUTL_CPU=${BUILD:-build/cpu}/nutl GPU_CHECK_WORK=$tmp/work GPU_CHECK_FIND_ROOTS=$tmp/find GPU_CHECK_LOADER_EVENTS=64 \
   GPU_CHECK_PYTHON=none bash scripts/gpu-check.sh >"$tmp/out" 2>&1
 rc=$?
 cat "$tmp/out"
