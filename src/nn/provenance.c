@@ -1,5 +1,6 @@
 #include "nn/provenance.h"
 
+#include <cblas.h>
 #include <dnnl.h>
 #include <dnnl_debug.h>
 #include <gsl/gsl_version.h>
@@ -16,9 +17,6 @@
 #include "core/util.h"
 #include "nn/device.h"
 #include "sim/dataset.h"
-
-char *openblas_get_config(void);
-char *openblas_get_corename(void);
 
 static struct {
     char command[8192], cwd[NUTL_PATH_MAX];
