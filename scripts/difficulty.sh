@@ -6,11 +6,13 @@
 # confusion pattern, and an ablation: the separability index with each physics ingredient switched off
 # (nutl simulate --without). Writes paper-figures/difficulty/difficulty-k<K>.md; finished networks
 # and datasets are kept.
-# Environment: DOWNSAMPLE (1), MEMBERS (3), MAX_EPOCHS (100, the trainer's default), THREADS (1);
+# Environment: DOWNSAMPLE (1), MEMBERS (3), MAX_EPOCHS (100, the trainer's default), THREADS (1),
+# SIZES (training images per ensemble, "1000 3000"; the confusion table is the largest's);
 # DIFFICULTY_DATA, DIFFICULTY_RUNS, DIFFICULTY_OUT move the dataset, networks and report (for tests).
 set -eu
 cd "$(dirname "$0")/.."
 k=${DOWNSAMPLE:-1} members=${MEMBERS:-3} epochs=${MAX_EPOCHS:-100} threads=${THREADS:-1}
+sizes=${SIZES:-1000 3000} largest=$(tr ' ' '\n' <<<"${SIZES:-1000 3000}" | sort -n | tail -n 1)
 data=${DIFFICULTY_DATA:-datasets/difficulty-k$k} runs=${DIFFICULTY_RUNS:-runs/difficulty-k$k}
 out=${DIFFICULTY_OUT:-paper-figures/difficulty}
 report=$out/difficulty-k$k.md
@@ -27,7 +29,7 @@ bin/nutl separability "$data/train" > "$out/separability-k$k.txt"
 
 # Ablation: the training split again with each ingredient switched off, and with all of them off.
 index() { sed -n 's/^separability index (macro-F1, all features): //p' "$1"; }
-ablations="nc-model delta-rays spreading neutrons nc-model,delta-rays,spreading,neutrons"
+ablations="$(bin/nutl ingredients | cut -f1) all"
 for off in $ablations; do
   dir=$data-without-$off/train
   [ -f "$dir/meta.tsv" ] || bin/nutl simulate --events "$(awk -F'\t' '$1 == "events" { print $2 }' "$data/train/meta.tsv")" \
@@ -35,7 +37,7 @@ for off in $ablations; do
   bin/nutl separability "$dir" > "$out/separability-k$k-without-$off.txt"
 done
 
-for n in 1000 3000; do
+for n in $sizes; do
   for m in $(seq 1 "$members"); do
     cell=$runs/kaiming-all-n$n-m$m
     [ -f "$cell/result.tsv" ] || bin/nutl train "$data" --out "$cell" --train-images "$n" --member "$m" \
@@ -55,7 +57,7 @@ value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
   echo
   echo "| training images | networks | test F1 (mean +- error on the mean) | paper (Table I, Kaiming all) |"
   echo "|---|---|---|---|"
-  for n in 1000 3000; do
+  for n in $sizes; do
     paper=$(awk -F'\t' -v n="$n" '$1 == "table1" && $2 == "kaiming" && $3 == "all" && $4 == n { print $5 " +- " $6 }' analysis/paper/paper-values.tsv)
     for m in $(seq 1 "$members"); do value test_f1 "$runs/kaiming-all-n$n-m$m/result.tsv"; done |
       awk -v n="$n" -v p="$paper" '{ s += $1; ss += $1 * $1; c++ }
@@ -63,16 +65,16 @@ value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
               printf "| %d | %d | %.3f +- %.3f | %s |\n", n, c, mean, sd / sqrt(c), p }'
   done
   echo
-  echo "Confusion of the 3k ensemble (all members' test events summed), row-normalised, beside Table III's"
+  echo "Confusion of the n=$largest ensemble (all members' test events summed), row-normalised, beside Table III's"
   echo "Kaiming network (100k images, 20k test events), row-normalised. Rows: true class; columns: predicted."
   echo
   echo "| true | ours numu_cc | ours nue_cc | ours nc | paper numu_cc | paper nue_cc | paper nc |"
   echo "|---|---|---|---|---|---|---|"
-  for m in $(seq 1 "$members"); do value test_confusion "$runs/kaiming-all-n3000-m$m/result.tsv"; done |
+  for m in $(seq 1 "$members"); do value test_confusion "$runs/kaiming-all-n$largest-m$m/result.tsv"; done |
     tr -c '0-9.\n' ' ' | awk '{ for (i = 1; i <= 9; i++) c[i] += $i }
-      END { for (i = 1; i <= 9; i++) printf "%s%s", c[i], i < 9 ? " " : "\n" }' > "$runs/confusion-n3000.txt"
+      END { for (i = 1; i <= 9; i++) printf "%s%s", c[i], i < 9 ? " " : "\n" }' > "$runs/confusion-n$largest.txt"
   awk -F'\t' '$1 == "kaiming" { print $3, $4, $5 }' analysis/paper/confusion-table3.tsv |
-    paste -d' ' - - - | paste -d' ' "$runs/confusion-n3000.txt" - |
+    paste -d' ' - - - | paste -d' ' "$runs/confusion-n$largest.txt" - |
     awk '{ split("numu_cc nue_cc nc", name, " ")
            for (r = 0; r < 3; r++) { o = p = 0
              for (c = 1; c <= 3; c++) { o += $(3 * r + c); p += $(9 + 3 * r + c) }

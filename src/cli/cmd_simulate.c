@@ -67,7 +67,7 @@ static void parse(int argc, char **argv, options *o)
         {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest neutrino energy (default 4)"},
         {"--response", ARG_STRING, &response, NULL, "ideal|lar  detector response (default ideal, the paper's)"},
         {"--without", ARG_STRING, &o->without, NULL,
-         "LIST  physics switched off: comma-separated nc-model, delta-rays, spreading, neutrons (default none)"},
+         "LIST  physics switched off: comma-separated names of `nutl ingredients`, or all (default none)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, 0, usage);
@@ -79,8 +79,7 @@ static void parse(int argc, char **argv, options *o)
     check_energy("--emax", o->emax);
     if ((o->response = response_parse(response)) < 0) nutl_die("simulate: --response '%s' is not ideal or lar", response);
     if ((o->off = ingredients_parse(o->without)) < 0)
-        nutl_die("simulate: --without '%s': not a comma-separated list of nc-model, delta-rays, spreading, neutrons",
-                 o->without);
+        nutl_die("simulate: --without '%s': not a comma-separated list of `nutl ingredients` names", o->without);
     if (IMAGE_PIXELS % o->downsample)
         nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);

@@ -8,6 +8,7 @@ int cmd_forward(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_ingredients(int argc, char **argv);
 int cmd_display(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_train(int argc, char **argv);

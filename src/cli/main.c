@@ -19,6 +19,7 @@ static const struct command commands[] = {
     {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
     {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T] [--response ideal|lar]: a dataset split"},
+    {"ingredients", cmd_ingredients, ": the physics ingredients simulate --without can switch off"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
     {"separability", cmd_separability, "SPLIT_DIR [--folds K]: how well cheap per-event features separate the classes"},
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},

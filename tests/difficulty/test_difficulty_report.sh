@@ -28,7 +28,7 @@ grep -q '^| numu_cc | 0.600 | 0.200 | 0.200 | 0.870 | 0.058 | 0.073 |$' "$r" || 
 grep -q '^| nue_cc | 0.000 | 1.000 | 0.000 |' "$r" || fail "nue_cc confusion row"
 grep -q 'training, 30 validation, 30 test events' "$r" || fail "event counts"
 grep -q '^separability index (macro-F1, all features): ' "$r" || fail "no separability output"
-for off in nc-model delta-rays spreading neutrons nc-model,delta-rays,spreading,neutrons; do
+for off in $(bin/nutl ingredients | cut -f1) all; do
   grep -q "^| $off | 0\.[0-9]* |$" "$r" || fail "no ablation row for $off"
   grep -q "^without	$off$" "$T/data-without-$off/train/meta.tsv" || fail "ablation split without $off"
 done

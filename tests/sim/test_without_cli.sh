@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 sim() { bin/nutl simulate --events 300 --downsample 8 --seed 31 --out "$T/$1" "${@:2}" >/dev/null || fail "simulate $1"; }
 sim all; sim none --without none
 cmp -s "$T/all/events.bin" "$T/none/events.bin" || fail "--without none differs from the default"
-for i in nc-model delta-rays spreading neutrons; do
+for i in $(bin/nutl ingredients | cut -f1); do
   sim "$i" --without "$i"
   cmp -s "$T/all/events.bin" "$T/$i/events.bin" && fail "--without $i left the images unchanged"
   grep -q "^without	$i$" "$T/$i/meta.tsv" || fail "meta.tsv does not record --without $i"
