@@ -85,6 +85,32 @@
 #define PION_PRODUCTION_T 500.0          /* MeV: above, inelastic interactions may make a new pion */
 #define PION_PRODUCTION_FRACTION 0.3     /* of those inelastic interactions (model) */
 
+/* ---- Nuclear de-excitation after hadron-argon knock-out (deexcitation.c) ----
+   Hole-state picture: a nucleon knocked out of 40Ar leaves 39Cl (proton removed) or 39Ar (neutron
+   removed) in the state of the hole it left. The shell is drawn by its occupancy in the independent-
+   particle shell model of 40Ar (Z = 18: 1s1/2 2, 1p 6, 1d5/2 6, 2s1/2 2, 1d3/2 2; N = 22: the same
+   plus 1d3/2 4, 1f7/2 2) (model: spectroscopic strengths quenched and fragmented in reality).
+   A valence hole is the residual's lowest level of the hole's spin-parity: 39Cl 3/2+ g.s. (d3/2),
+   1/2+ 0.396 MeV (s1/2), (5/2+) 1.301 MeV (d5/2; model: the fragmented d5/2 strength on its lowest
+   level); 39Ar 7/2- g.s. (f7/2), 3/2+ 1.518 MeV (d3/2), 1/2+ 2.358 MeV (s1/2), (5/2)+ 2.503 MeV (d5/2,
+   same model). Levels, spin-parities and gamma branching ratios: ENSDF adopted levels as processed in
+   RIPL-3 (Capote et al., Nucl. Data Sheets 110 (2009) 3107; levels/z017.dat, z018.dat); all lie below
+   the residual's neutron separation energy (S_n(39Cl) = 8.073 MeV, S_n(39Ar) = 6.599 MeV, same source),
+   so they decay by gammas only. A 1s or 1p hole (removal energies tens of MeV below the Fermi level)
+   lies far above S_n and decays by nucleon evaporation, not modelled here: no gammas (model).
+   Levels: energies in MeV, level 0 the ground state. Gammas: {from, to, branching ratio}. Shells:
+   {occupancy, level of the hole, -1 for a deep hole}. */
+#define DEEX_CL39_LEVELS {0.0, 0.39642, 1.30121}
+#define DEEX_CL39_GAMMAS {{1, 0, 1.0}, {2, 1, 0.0619}, {2, 0, 0.9381}}
+#define DEEX_CL39_S_N 8.07342
+#define DEEX_AR39_LEVELS {0.0, 1.267207, 1.51754, 2.092749, 2.358284, 2.503418}
+#define DEEX_AR39_GAMMAS {{1, 0, 1.0}, {2, 1, 0.5408}, {2, 0, 0.4592}, {3, 1, 0.0421}, {3, 0, 0.9579}, \
+                          {4, 2, 0.0521}, {4, 1, 0.9479}, {5, 3, 0.0426}, {5, 2, 0.9283}, {5, 1, 0.0266}, \
+                          {5, 0, 0.0024}}
+#define DEEX_AR39_S_N 6.59869
+#define DEEX_PROTON_SHELLS {{2, 0}, {2, 1}, {6, 2}, {8, -1}}          /* 1d3/2, 2s1/2, 1d5/2, 1s + 1p */
+#define DEEX_NEUTRON_SHELLS {{2, 0}, {4, 2}, {2, 4}, {6, 5}, {8, -1}} /* 1f7/2, 1d3/2, 2s1/2, 1d5/2, 1s + 1p */
+
 /* ---- Nucleus (argon) for the interaction generator ---- */
 #define FERMI_MOMENTUM 250.0  /* MeV/c, Smith-Moniz k_F for Ar ~ 0.25 GeV/c */
 #define REMOVAL_ENERGY 30.0   /* MeV, argon removal energy (Smith-Moniz) */

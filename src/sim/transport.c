@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/deexcitation.h"
 #include "sim/ingredients.h"
 #include "sim/kinematics.h"
 #include "sim/sim_constants.h"
@@ -199,29 +200,43 @@ static void muon_at_rest(transport *t, const gsl_rng *r, const particle *p)
     t->invisible += M_MUON - species_budget(sp, e - M_ELECTRON);
 }
 
+double transport_deexcite(transport *t, const physics *ph, const gsl_rng *r, const double pos[3],
+                          enum species struck, double available)
+{
+    double gamma[DEEX_MAX_GAMMAS];
+    int n;
+    if (!physics_has(ph, ING_DEEXCITATION)) return 0;
+    double excitation = deexcitation_sample(r, struck, available, gamma, &n);
+    for (int k = 0; k < n; k++) push_isotropic(t, r, SP_GAMMA, pos, gamma[k]);
+    return excitation;
+}
+
 /* Pushes two nucleons sharing energy q after a collision of `from` (split_knock_out): the first of
-   species first, the second a proton with probability p_proton, otherwise a neutron. */
-static void knock_out(transport *t, const gsl_rng *r, const particle *from, double q, enum species first,
-                      double p_proton)
+   species first, the second, the one knocked out, a proton with probability p_proton, otherwise a
+   neutron; the residual nucleus's de-excitation gammas take their energy out of q. */
+static void knock_out(transport *t, const physics *ph, const gsl_rng *r, const particle *from, double q,
+                      enum species first, double p_proton)
 {
     double e[2], d[2][3];
+    enum species struck = gsl_rng_uniform(r) < p_proton ? SP_PROTON : SP_NEUTRON;
+    q -= transport_deexcite(t, ph, r, from->pos, struck, q);
     split_knock_out(r, from->dir, q, e, d);
     push(t, first, from->pos, d[0], e[0]);
-    push(t, gsl_rng_uniform(r) < p_proton ? SP_PROTON : SP_NEUTRON, from->pos, d[1], e[1]);
+    push(t, struck, from->pos, d[1], e[1]);
 }
 
 /* A proton-argon interaction: the proton knocks a nucleon out and both lose the separation energy. */
-static void proton_interact(transport *t, const gsl_rng *r, const particle *p)
+static void proton_interact(transport *t, const physics *ph, const gsl_rng *r, const particle *p)
 {
     double q = p->t - 2 * NUCLEON_SEPARATION;
     if (q <= 0) { t->invisible += p->t; return; }
-    knock_out(t, r, p, q, SP_PROTON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
+    knock_out(t, ph, r, p, q, SP_PROTON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
     t->invisible += 2 * NUCLEON_SEPARATION;
 }
 
 /* A pion absorbed on a nucleon pair (in flight or at rest): its total energy, less two separation
    energies, goes to two nucleons; pi+ (np) -> pp, pi- (np) -> nn, the (pp) or (nn) pairs give pn. */
-static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
+static void pion_absorb(transport *t, const physics *ph, const gsl_rng *r, const particle *p)
 {
     double q = p->t + M_PION_CHARGED - 2 * NUCLEON_SEPARATION;
     int np_pair = gsl_rng_uniform(r) < PION_ABSORPTION_NP_PAIR;
@@ -229,7 +244,7 @@ static void pion_absorb(transport *t, const gsl_rng *r, const particle *p)
     double p_second_proton = np_pair ? (p->sp == SP_PION_PLUS) : 0;
     particle from = *p;
     if (p->t < HADRON_T_STOP) gsl_ran_dir_3d(r, &from.dir[0], &from.dir[1], &from.dir[2]);
-    knock_out(t, r, &from, q, first, p_second_proton);
+    knock_out(t, ph, r, &from, q, first, p_second_proton);
     t->invisible += 2 * NUCLEON_SEPARATION;
 }
 
@@ -241,18 +256,18 @@ enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, p
     p->length += d;
     if (!transport_inside(p->pos)) { t->escaped += p->t; return FATE_LEFT; }
     double q = p->t - 2 * NUCLEON_SEPARATION;
-    knock_out(t, r, p, q, SP_NEUTRON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
+    knock_out(t, ph, r, p, q, SP_NEUTRON, (double)AR_PROTONS / (AR_PROTONS + AR_NEUTRONS));
     t->invisible += 2 * NUCLEON_SEPARATION;
     return FATE_INTERACTED;
 }
 
 /* A charged pion's interaction with an argon nucleus: absorption, charge exchange to a pi0, pion
    production above PION_PRODUCTION_T, or quasi-elastic knock-out of a nucleon. */
-static void pion_interact(transport *t, const gsl_rng *r, const particle *p)
+static void pion_interact(transport *t, const physics *ph, const gsl_rng *r, const particle *p)
 {
     double u = gsl_rng_uniform(r), q = p->t - NUCLEON_SEPARATION;
     double p_abs = p->t < PION_ABSORPTION_T_HALF ? PION_ABSORPTION_FRACTION : 0.5 * PION_ABSORPTION_FRACTION;
-    if (u < p_abs || q <= 0) { pion_absorb(t, r, p); return; }
+    if (u < p_abs || q <= 0) { pion_absorb(t, ph, r, p); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r);
     t->invisible += NUCLEON_SEPARATION;
     if (u < p_abs + PION_CHARGE_EXCHANGE_FRACTION) {
@@ -274,16 +289,13 @@ static void pion_interact(transport *t, const gsl_rng *r, const particle *p)
         }
     }
     /* Quasi-elastic: the pion knocks a nucleon out and carries on. */
-    double e[2], d[2][3];
-    split_knock_out(r, p->dir, q, e, d);
-    push(t, p->sp, p->pos, d[0], e[0]);
-    push(t, gsl_rng_uniform(r) < 0.5 ? SP_PROTON : SP_NEUTRON, p->pos, d[1], e[1]);
+    knock_out(t, ph, r, p, q, p->sp, 0.5);
 }
 
 /* A pion at rest: pi+ decays to a 4.12 MeV mu+ (which stops within 2 mm and decays), pi- is absorbed. */
-static void pion_at_rest(transport *t, const gsl_rng *r, const particle *p)
+static void pion_at_rest(transport *t, const physics *ph, const gsl_rng *r, const particle *p)
 {
-    if (p->sp == SP_PION_MINUS) { pion_absorb(t, r, p); return; }
+    if (p->sp == SP_PION_MINUS) { pion_absorb(t, ph, r, p); return; }
     push_isotropic(t, r, SP_MUON_PLUS, p->pos, PI_MU_DECAY_T_MU);
     t->invisible += M_PION_CHARGED - species_budget(SP_MUON_PLUS, PI_MU_DECAY_T_MU);
 }
@@ -355,11 +367,11 @@ static void charged_run(transport *t, const physics *ph, const gsl_rng *r, parti
     }
     case SP_MUON_MINUS: case SP_MUON_PLUS: muon_at_rest(t, r, p); break;
     case SP_PION_PLUS: case SP_PION_MINUS:
-        if (f == FATE_STOPPED) pion_at_rest(t, r, p);
-        else pion_interact(t, r, p);
+        if (f == FATE_STOPPED) pion_at_rest(t, ph, r, p);
+        else pion_interact(t, ph, r, p);
         break;
     case SP_PROTON:
-        if (f == FATE_INTERACTED) proton_interact(t, r, p);
+        if (f == FATE_INTERACTED) proton_interact(t, ph, r, p);
         break;
     default: break;
     }

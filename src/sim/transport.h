@@ -4,7 +4,8 @@
    Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
    Geant4-like production cut (mu, pi, p) and Highland scattering; neutrons above NEUTRON_T_CUT knock
    nucleons out of argon;
-   pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
+   pions and protons interact with nuclei; a nucleon knocked out leaves the residual nucleus's
+   de-excitation gammas (deexcitation.h); muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
    an electromagnetic cascade develops particle by particle. */
 #ifndef NUTL_TRANSPORT_H
@@ -53,6 +54,13 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
    travels an exponential distance with the nucleon-argon interaction length and leaves the cube
    (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack (FATE_INTERACTED). Updates p. */
 enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p);
+
+/* Pushes on t's stack, isotropic from pos, the de-excitation gammas of the residual nucleus left by
+   knocking a nucleon of species struck (SP_PROTON or SP_NEUTRON) out of argon (deexcitation.h), when
+   ING_DEEXCITATION is on. Returns their total energy (0 when off; at most available), which the caller
+   takes out of the interaction's kinetic energy so that the ledger stays exact. */
+double transport_deexcite(transport *t, const physics *ph, const gsl_rng *r, const double pos[3],
+                          enum species struck, double available);
 
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
    rest frame. */
