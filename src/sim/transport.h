@@ -52,7 +52,8 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
 
 /* Flies neutron p: below NEUTRON_T_CUT its energy is booked invisible (FATE_STOPPED); otherwise it
    travels an exponential distance with the nucleon-argon interaction length and leaves the cube
-   (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack (FATE_INTERACTED). Updates p. */
+   (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack with the residual's de-excitation
+   gammas (FATE_INTERACTED). Updates p. */
 enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Pushes on t's stack, isotropic from pos, the de-excitation gammas of the residual nucleus left by
