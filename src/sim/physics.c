@@ -19,7 +19,8 @@ struct physics {
     gsl_spline *landau_cut_of_mean; /* its inverse: ln L against the truncated mean */
     gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
     gsl_spline *pion_path, *proton_path; /* hadronic mean free path against ln T */
-    double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi; /* ln E ranges of the splines */
+    gsl_spline *photo, *incoherent;      /* ln of XCOM's cross-sections (barns/atom) against ln E */
+    double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi, xcom_lo, xcom_hi; /* ln ranges */
 };
 
 static double landau_first_moment(double x, void *unused)
@@ -101,6 +102,14 @@ physics *physics_new(void)
     ph->pair = log_spline(pe, pf, PAIR_TABLE_N, &ph->pair_lo, &ph->pair_hi);
     ph->pion_path = log_spline(pit, pil, PION_LAMBDA_N, &ph->pion_lo, &ph->pion_hi);
     ph->proton_path = log_spline(prt, prl, PROTON_LAMBDA_N, &ph->proton_lo, &ph->proton_hi);
+    static const double xe[] = XCOM_E, xp[] = XCOM_PHOTO, xi[] = XCOM_INCOHERENT;
+    double lp[XCOM_N], li[XCOM_N];
+    for (int k = 0; k < XCOM_N; k++) {
+        lp[k] = log(xp[k]);
+        li[k] = log(xi[k]);
+    }
+    ph->photo = log_spline(xe, lp, XCOM_N, &ph->xcom_lo, &ph->xcom_hi);
+    ph->incoherent = log_spline(xe, li, XCOM_N, &ph->xcom_lo, &ph->xcom_hi);
     return ph;
 }
 
@@ -116,6 +125,8 @@ void physics_free(physics *ph)
     gsl_spline_free(ph->pair);
     gsl_spline_free(ph->pion_path);
     gsl_spline_free(ph->proton_path);
+    gsl_spline_free(ph->photo);
+    gsl_spline_free(ph->incoherent);
     free(ph);
 }
 
@@ -227,13 +238,27 @@ static double klein_nishina(double e)
     return 2 * M_PI * CLASSICAL_ELECTRON_RADIUS * CLASSICAL_ELECTRON_RADIUS * s;
 }
 
-double physics_photon_path(const physics *ph, double e, double *pair_fraction)
+#define LAR_ATOM_DENSITY (LAR_DENSITY * AVOGADRO / LAR_A) /* argon atoms per cm^3 */
+#define BARN 1e-24                                        /* cm^2 */
+
+double physics_photon_path(const physics *ph, double e, double *pair_fraction, double *photo_fraction)
 {
-    double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e);
+    double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e), mu_pe = 0;
+    if (physics_has(ph, ING_SOFT_PHOTONS) && e < XCOM_E_MAX) {
+        double le = log(e);
+        mu_c = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->incoherent, le, ph->xcom_lo, ph->xcom_hi));
+        mu_pe = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->photo, le, ph->xcom_lo, ph->xcom_hi));
+    }
     double f = e > 2 * M_ELECTRON ? spline_at(ph->pair, log(e), ph->pair_lo, ph->pair_hi) : 0;
-    double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E;
-    *pair_fraction = mu_p / (mu_c + mu_p);
-    return 1 / (mu_c + mu_p);
+    double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E, mu = mu_c + mu_p + mu_pe;
+    *pair_fraction = mu_p / mu;
+    *photo_fraction = mu_pe / mu;
+    return 1 / mu;
+}
+
+double physics_photon_cut(const physics *ph)
+{
+    return physics_has(ph, ING_SOFT_PHOTONS) ? PHOTON_E_CUT_SOFT : PHOTON_E_CUT;
 }
 
 double physics_compton_ratio(const gsl_rng *r, double e)

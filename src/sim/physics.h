@@ -56,9 +56,14 @@ double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp
 /* Returns the Highland multiple-scattering angle theta0 (rad) for momentum p, speed beta, path ds. */
 double physics_highland(double p, double beta, double ds);
 
-/* Returns the mean free path (cm) of a photon of energy e against Compton scattering plus pair
-   production, and the probability that its interaction is a pair production. */
-double physics_photon_path(const physics *ph, double e, double *pair_fraction);
+/* Returns the mean free path (cm) of a photon of energy e against Compton scattering, pair production
+   and (with soft-photons, below XCOM_E_MAX) photoabsorption; writes the probabilities that its
+   interaction is a pair production and a photoabsorption into *pair_fraction and *photo_fraction. */
+double physics_photon_path(const physics *ph, double e, double *pair_fraction, double *photo_fraction);
+
+/* Returns the energy below which a photon is absorbed where it interacts: PHOTON_E_CUT_SOFT with
+   soft-photons, PHOTON_E_CUT without. */
+double physics_photon_cut(const physics *ph);
 
 /* Returns the ratio E'/E of the photon energy after a Compton scattering of a photon of energy e,
    sampled from Klein-Nishina; the cosine of the scattering angle is 1 - (1/ratio - 1) m_e / e. */
