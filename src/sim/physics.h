@@ -27,7 +27,7 @@ void physics_free(physics *ph);
 const eloss *physics_eloss(const physics *ph, enum species sp);
 
 /* Returns the energy lost by a charged particle of species sp and kinetic energy t over a step of ds cm:
-   the CSDA mean loss less what delta rays above the cut carry (mu, pi, p) plus a Landau fluctuation of
+   the CSDA mean loss less what delta rays above the cut carry (mu, pi, p, e-) plus a Landau fluctuation of
    width xi = 0.0966 MeV/cm ds / beta^2, truncated at LANDAU_LAMBDA_MAX or, where delta rays are
    explicit, where the tail removed carries their mean energy (lower where that would exceed t),
    centred so that the mean loss is kept;
@@ -39,17 +39,19 @@ double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, d
 double physics_delta_cut(const physics *ph);
 
 /* Returns the largest energy T_max a particle of species sp and kinetic energy t can give a free
-   electron (PDG Eq. 34.4). */
+   electron (PDG Eq. 34.4; t/2 for an electron, the slower of the two being the knock-on). */
 double physics_delta_tmax(enum species sp, double t);
 
-/* Returns the number of delta rays above the cut per cm for species sp (mu, pi, p) at kinetic energy t,
+/* Returns the number of delta rays above the cut per cm for species sp (mu, pi, p: spin-0 Bhabha-like
+   spectrum; e-: Moller) at kinetic energy t,
    0 when T_max is below the cut. */
 double physics_delta_rate(const physics *ph, enum species sp, double t);
 
 /* Returns the mean energy per cm carried by delta rays above the cut (removed from the continuous loss). */
 double physics_delta_mean(const physics *ph, enum species sp, double t);
 
-/* Returns a delta-ray kinetic energy above the cut, sampled from F(T) / T^2 up to T_max; writes the
+/* Returns a delta-ray kinetic energy above the cut, sampled from F(T) / T^2 (Moller's spectrum for an
+   electron) up to T_max; writes the
    cosine of its angle to the parent's direction into *cos_theta. */
 double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp, double t, double *cos_theta);
 

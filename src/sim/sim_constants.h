@@ -46,12 +46,14 @@
    rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (measured ~1.6 MeV;
    Landau-Vavilov for 1 cm gives 1.72 MeV). */
 #define LANDAU_LAMBDA_MAX 150.0
-/* Delta rays: muons, pions and protons emit explicit knock-on electrons above the kinetic energy whose
+/* Delta rays: muons, pions, protons and electrons emit explicit knock-on electrons above the kinetic energy whose
    CSDA range in LAr is Geant4's default production cut, 0.7 mm (G4ProductionCutsTable default); below it
    the loss stays continuous, its mean reduced by theirs and its Landau tail cut where the part removed
    carries that mean (physics.c). Spectrum and emission angle:
    PDG Passage of particles through matter, Eqs. 34.7 (d2N/dT dx with F = 1 - beta^2 T / T_max, spin 0)
-   and 34.13 (cos theta = (T / p_e) (p_max / T_max)). */
+   and 34.13 (cos theta = (T / p_e) (p_max / T_max)); for electrons the Moller cross-section (Moller,
+   Ann. Phys. 14 (1932) 531, as written in the Geant4 Physics Reference Manual's Moller-Bhabha
+   ionisation) and two-body kinematics. Positrons keep the continuous loss. */
 #define DELTA_RAY_RANGE_CUT 0.07 /* cm */
 #define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
 

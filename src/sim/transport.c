@@ -139,7 +139,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
     double cut = electron ? ELECTRON_T_CUT : HADRON_T_STOP;
     double to_interact = hadron ? gsl_ran_exponential(r, 1) : INFINITY; /* in mean free paths */
     double to_radiate = electron ? gsl_ran_exponential(r, 1) : INFINITY;
-    double to_delta = electron ? INFINITY : gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
+    double to_delta = gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
     for (;;) {
         double range = eloss_range(el, p->t);
         if (p->t < cut) {

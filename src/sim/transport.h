@@ -2,7 +2,7 @@
    the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
    deposited + escaped + invisible = the sum of species_budget() over the particles given.
    Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
-   Geant4-like production cut (mu, pi, p) and Highland scattering; neutrons above NEUTRON_T_CUT knock
+   Geant4-like production cut (mu, pi, p, e-) and Highland scattering; neutrons above NEUTRON_T_CUT knock
    nucleons out of argon;
    pions and protons interact with nuclei; a nucleon knocked out leaves the residual nucleus's
    de-excitation gammas (deexcitation.h); muons and pions decay or are captured at rest; pi0 decay to
@@ -47,7 +47,7 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
 /* Tracks one charged particle p (mu, pi, p, e+-) until it leaves the cube, stops (kinetic energy below
    the cut, deposited) or, for pi and p, interacts with a nucleus; updates p (position, direction, kinetic
    energy, path length) and returns its fate. Secondaries it makes are pushed on t's stack, not
-   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi and p. */
+   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi, p and e-. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Flies neutron p: below NEUTRON_T_CUT its energy is booked invisible (FATE_STOPPED); otherwise it
