@@ -11,7 +11,8 @@ static const struct {
     {"neutrons", "neutrons above 20 MeV knock nucleons out of argon (off: invisible)"},
     {"slow-neutrons", "neutrons below 20 MeV scatter, excite argon and are captured (off: invisible)"},
     {"deexcitation", "gammas of the residual nucleus after hadron-argon interactions (off: none)"},
-    {"photoelectric", "photoelectric absorption of low-energy photons (off: Compton and pairs only)"},
+    {"soft-photons", "photoabsorption and bound-electron Compton below 1 MeV (NIST XCOM), photons followed to "
+                     "10 keV (off: free-electron Compton only, photons absorbed below 0.1 MeV)"},
 };
 
 const char *ingredient_name(int k) { return table[k].name; }

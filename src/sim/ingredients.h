@@ -11,7 +11,7 @@ enum ingredient {
     ING_NEUTRONS = 8,       /* fast neutrons knock nucleons out (off: neutrons invisible) */
     ING_SLOW_NEUTRONS = 16, /* neutrons below the fast cut scatter, excite argon and are captured (off: invisible) */
     ING_DEEXCITATION = 32,  /* gammas of the residual nucleus after hadron-argon interactions (off: none) */
-    ING_PHOTOELECTRIC = 64, /* photoelectric absorption of low-energy photons (off: Compton and pairs only) */
+    ING_SOFT_PHOTONS = 64,  /* photoabsorption and bound-electron Compton of soft photons (off: free Compton) */
     N_INGREDIENTS = 7,
     ING_ALL = 127
 };

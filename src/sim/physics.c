@@ -19,7 +19,8 @@ struct physics {
     gsl_spline *landau_cut_of_mean; /* its inverse: ln L against the truncated mean */
     gsl_spline *pair;     /* pair share of the high-energy cross-section against ln E */
     gsl_spline *pion_path, *proton_path; /* hadronic mean free path against ln T */
-    double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi; /* ln E ranges of the splines */
+    gsl_spline *photo, *incoherent;      /* ln of XCOM's cross-sections (barns/atom) against ln E */
+    double pair_lo, pair_hi, pion_lo, pion_hi, proton_lo, proton_hi, xcom_lo, xcom_hi; /* ln ranges */
 };
 
 static double landau_first_moment(double x, void *unused)
@@ -101,6 +102,14 @@ physics *physics_new(void)
     ph->pair = log_spline(pe, pf, PAIR_TABLE_N, &ph->pair_lo, &ph->pair_hi);
     ph->pion_path = log_spline(pit, pil, PION_LAMBDA_N, &ph->pion_lo, &ph->pion_hi);
     ph->proton_path = log_spline(prt, prl, PROTON_LAMBDA_N, &ph->proton_lo, &ph->proton_hi);
+    static const double xe[] = XCOM_E, xp[] = XCOM_PHOTO, xi[] = XCOM_INCOHERENT;
+    double lp[XCOM_N], li[XCOM_N];
+    for (int k = 0; k < XCOM_N; k++) {
+        lp[k] = log(xp[k]);
+        li[k] = log(xi[k]);
+    }
+    ph->photo = log_spline(xe, lp, XCOM_N, &ph->xcom_lo, &ph->xcom_hi);
+    ph->incoherent = log_spline(xe, li, XCOM_N, &ph->xcom_lo, &ph->xcom_hi);
     return ph;
 }
 
@@ -116,6 +125,8 @@ void physics_free(physics *ph)
     gsl_spline_free(ph->pair);
     gsl_spline_free(ph->pion_path);
     gsl_spline_free(ph->proton_path);
+    gsl_spline_free(ph->photo);
+    gsl_spline_free(ph->incoherent);
     free(ph);
 }
 
@@ -144,21 +155,47 @@ static double beta2(enum species sp, double t)
 
 static int emits_delta_rays(enum species sp)
 {
-    return sp == SP_MUON_MINUS || sp == SP_MUON_PLUS || sp == SP_PION_PLUS || sp == SP_PION_MINUS || sp == SP_PROTON;
+    return sp == SP_MUON_MINUS || sp == SP_MUON_PLUS || sp == SP_PION_PLUS || sp == SP_PION_MINUS ||
+           sp == SP_PROTON || sp == SP_ELECTRON;
 }
 
 double physics_delta_cut(const physics *ph) { return ph->delta_cut; }
 
 double physics_delta_tmax(enum species sp, double t)
 {
+    if (sp == SP_ELECTRON) return 0.5 * t; /* of two identical electrons, the faster is the primary */
     double m = species_mass(sp), g = 1 + t / m, r = M_ELECTRON / m;
     return 2 * M_ELECTRON * (g * g - 1) / (1 + 2 * g * r + r * r);
+}
+
+/* Moller scattering of an electron of kinetic energy t and Lorentz factor g on a free electron
+   (sim_constants.h): the knock-on takes the fraction x of t with dN = XI / (beta^2 t) f(x) dx per cm,
+   XI = 2 pi r_e^2 m_e c^2 n_e, f = 1/x^2 + 1/(1-x)^2 +
+   ((g-1)/g)^2 - (2g-1)/g^2 / (x(1-x)). The integrals of f and x f from xc to 1/2 are closed forms. */
+static double moller_f(double x, double g)
+{
+    double a = (g - 1) / g, b = (2 * g - 1) / (g * g);
+    return 1 / (x * x) + 1 / ((1 - x) * (1 - x)) + a * a - b / (x * (1 - x));
+}
+
+static double moller_integral(double xc, double g)
+{
+    double a = (g - 1) / g, b = (2 * g - 1) / (g * g);
+    return 1 / xc - 1 / (1 - xc) + a * a * (0.5 - xc) - b * log((1 - xc) / xc);
+}
+
+static double moller_first_moment(double xc, double g)
+{
+    double a = (g - 1) / g, b = (2 * g - 1) / (g * g);
+    return -log(2 * xc) + 2 - 1 / (1 - xc) - log(2 * (1 - xc)) + a * a * (0.25 - xc * xc) / 2 -
+           b * log(2 * (1 - xc));
 }
 
 double physics_delta_rate(const physics *ph, enum species sp, double t)
 {
     double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
     if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
+    if (sp == SP_ELECTRON) return XI_PER_CM / (b2 * t) * moller_integral(tc / t, 1 + t / M_ELECTRON);
     return XI_PER_CM / b2 * (1 / tc - 1 / tmax - b2 / tmax * log(tmax / tc));
 }
 
@@ -166,12 +203,29 @@ double physics_delta_mean(const physics *ph, enum species sp, double t)
 {
     double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t);
     if (!emits_delta_rays(sp) || tmax <= tc || !physics_has(ph, ING_DELTA_RAYS)) return 0;
+    if (sp == SP_ELECTRON) return XI_PER_CM / b2 * moller_first_moment(tc / t, 1 + t / M_ELECTRON);
     return XI_PER_CM / b2 * (log(tmax / tc) - b2 * (tmax - tc) / tmax);
+}
+
+/* Returns a Moller knock-on energy above tc for an electron of kinetic energy t: x from 1/x^2 on
+   [tc/t, 1/2] by inversion, kept with probability x^2 f(x) / 2.25 (x^2 f <= 1 + 1 + 1/4 there). */
+static double moller_energy(const gsl_rng *r, double tc, double t)
+{
+    double xc = tc / t, g = 1 + t / M_ELECTRON, x;
+    do x = 1 / (1 / xc - gsl_rng_uniform(r) * (1 / xc - 2));
+    while (gsl_rng_uniform(r) * 2.25 > x * x * moller_f(x, g));
+    return x * t;
 }
 
 double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp, double t, double *cos_theta)
 {
     double tmax = physics_delta_tmax(sp, t), tc = ph->delta_cut, b2 = beta2(sp, t), e;
+    if (sp == SP_ELECTRON) {
+        /* Two-body kinematics on an electron at rest. */
+        e = moller_energy(r, tc, t);
+        *cos_theta = fmin(1, sqrt(e * (t + 2 * M_ELECTRON) / (t * (e + 2 * M_ELECTRON))));
+        return e;
+    }
     do e = 1 / (1 / tc - gsl_rng_uniform(r) * (1 / tc - 1 / tmax)); /* 1/T^2 by inversion */
     while (gsl_rng_uniform(r) > 1 - b2 * e / tmax);
     double pe = sqrt(e * (e + 2 * M_ELECTRON)), pmax = sqrt(tmax * (tmax + 2 * M_ELECTRON));
@@ -227,13 +281,27 @@ static double klein_nishina(double e)
     return 2 * M_PI * CLASSICAL_ELECTRON_RADIUS * CLASSICAL_ELECTRON_RADIUS * s;
 }
 
-double physics_photon_path(const physics *ph, double e, double *pair_fraction)
+#define LAR_ATOM_DENSITY (LAR_DENSITY * AVOGADRO / LAR_A) /* argon atoms per cm^3 */
+#define BARN 1e-24                                        /* cm^2 */
+
+double physics_photon_path(const physics *ph, double e, double *pair_fraction, double *photo_fraction)
 {
-    double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e);
+    double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e), mu_pe = 0;
+    if (physics_has(ph, ING_SOFT_PHOTONS) && e < XCOM_E_MAX) {
+        double le = log(e);
+        mu_c = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->incoherent, le, ph->xcom_lo, ph->xcom_hi));
+        mu_pe = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->photo, le, ph->xcom_lo, ph->xcom_hi));
+    }
     double f = e > 2 * M_ELECTRON ? spline_at(ph->pair, log(e), ph->pair_lo, ph->pair_hi) : 0;
-    double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E;
-    *pair_fraction = mu_p / (mu_c + mu_p);
-    return 1 / (mu_c + mu_p);
+    double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E, mu = mu_c + mu_p + mu_pe;
+    *pair_fraction = mu_p / mu;
+    *photo_fraction = mu_pe / mu;
+    return 1 / mu;
+}
+
+double physics_photon_cut(const physics *ph)
+{
+    return physics_has(ph, ING_SOFT_PHOTONS) ? PHOTON_E_CUT_SOFT : PHOTON_E_CUT;
 }
 
 double physics_compton_ratio(const gsl_rng *r, double e)

@@ -27,7 +27,7 @@ void physics_free(physics *ph);
 const eloss *physics_eloss(const physics *ph, enum species sp);
 
 /* Returns the energy lost by a charged particle of species sp and kinetic energy t over a step of ds cm:
-   the CSDA mean loss less what delta rays above the cut carry (mu, pi, p) plus a Landau fluctuation of
+   the CSDA mean loss less what delta rays above the cut carry (mu, pi, p, e-) plus a Landau fluctuation of
    width xi = 0.0966 MeV/cm ds / beta^2, truncated at LANDAU_LAMBDA_MAX or, where delta rays are
    explicit, where the tail removed carries their mean energy (lower where that would exceed t),
    centred so that the mean loss is kept;
@@ -39,26 +39,33 @@ double physics_step_loss(const physics *ph, const gsl_rng *r, enum species sp, d
 double physics_delta_cut(const physics *ph);
 
 /* Returns the largest energy T_max a particle of species sp and kinetic energy t can give a free
-   electron (PDG Eq. 34.4). */
+   electron (PDG Eq. 34.4; t/2 for an electron, the slower of the two being the knock-on). */
 double physics_delta_tmax(enum species sp, double t);
 
-/* Returns the number of delta rays above the cut per cm for species sp (mu, pi, p) at kinetic energy t,
+/* Returns the number of delta rays above the cut per cm for species sp (mu, pi, p: spin-0 Bhabha-like
+   spectrum; e-: Moller) at kinetic energy t,
    0 when T_max is below the cut. */
 double physics_delta_rate(const physics *ph, enum species sp, double t);
 
 /* Returns the mean energy per cm carried by delta rays above the cut (removed from the continuous loss). */
 double physics_delta_mean(const physics *ph, enum species sp, double t);
 
-/* Returns a delta-ray kinetic energy above the cut, sampled from F(T) / T^2 up to T_max; writes the
+/* Returns a delta-ray kinetic energy above the cut, sampled from F(T) / T^2 (Moller's spectrum for an
+   electron) up to T_max; writes the
    cosine of its angle to the parent's direction into *cos_theta. */
 double physics_delta_energy(const physics *ph, const gsl_rng *r, enum species sp, double t, double *cos_theta);
 
 /* Returns the Highland multiple-scattering angle theta0 (rad) for momentum p, speed beta, path ds. */
 double physics_highland(double p, double beta, double ds);
 
-/* Returns the mean free path (cm) of a photon of energy e against Compton scattering plus pair
-   production, and the probability that its interaction is a pair production. */
-double physics_photon_path(const physics *ph, double e, double *pair_fraction);
+/* Returns the mean free path (cm) of a photon of energy e against Compton scattering, pair production
+   and (with soft-photons, below XCOM_E_MAX) photoabsorption; writes the probabilities that its
+   interaction is a pair production and a photoabsorption into *pair_fraction and *photo_fraction. */
+double physics_photon_path(const physics *ph, double e, double *pair_fraction, double *photo_fraction);
+
+/* Returns the energy below which a photon is absorbed where it interacts: PHOTON_E_CUT_SOFT with
+   soft-photons, PHOTON_E_CUT without. */
+double physics_photon_cut(const physics *ph);
 
 /* Returns the ratio E'/E of the photon energy after a Compton scattering of a photon of energy e,
    sampled from Klein-Nishina; the cosine of the scattering angle is 1 - (1/ratio - 1) m_e / e. */

@@ -46,12 +46,14 @@
    rays; the cut is chosen so that a MIP's most probable loss in 1 cm is 1.69 MeV (measured ~1.6 MeV;
    Landau-Vavilov for 1 cm gives 1.72 MeV). */
 #define LANDAU_LAMBDA_MAX 150.0
-/* Delta rays: muons, pions and protons emit explicit knock-on electrons above the kinetic energy whose
+/* Delta rays: muons, pions, protons and electrons emit explicit knock-on electrons above the kinetic energy whose
    CSDA range in LAr is Geant4's default production cut, 0.7 mm (G4ProductionCutsTable default); below it
    the loss stays continuous, its mean reduced by theirs and its Landau tail cut where the part removed
    carries that mean (physics.c). Spectrum and emission angle:
    PDG Passage of particles through matter, Eqs. 34.7 (d2N/dT dx with F = 1 - beta^2 T / T_max, spin 0)
-   and 34.13 (cos theta = (T / p_e) (p_max / T_max)). */
+   and 34.13 (cos theta = (T / p_e) (p_max / T_max)); for electrons the Moller cross-section (Moller,
+   Ann. Phys. 14 (1932) 531, as written in the Geant4 Physics Reference Manual's Moller-Bhabha
+   ionisation) and two-body kinematics. Positrons keep the continuous loss. */
 #define DELTA_RAY_RANGE_CUT 0.07 /* cm */
 #define LANDAU_LAMBDA_MODE (-0.22278) /* mode of the standard Landau density (Landau 1944) */
 
@@ -63,6 +65,19 @@
 #define PAIR_TABLE_E {1.022, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1000.0, 1e5}
 #define PAIR_TABLE_F {0.0, 0.033, 0.176, 0.39, 0.55, 0.75, 0.83, 0.975, 1.0}
 #define CLASSICAL_ELECTRON_RADIUS 2.8179403262e-13 /* cm, for the Klein-Nishina cross-section */
+#define AVOGADRO 6.02214076e23                      /* 1/mol (SI 2019) */
+/* Soft photons (ingredient soft-photons): below XCOM_E_MAX the Compton (incoherent, bound electrons)
+   and photoelectric cross-sections of argon are NIST XCOM's (Berger and Hubbell, NIST Standard
+   Reference Database 8), barns per atom, interpolated in ln sigma against ln E; above, Compton is
+   Klein-Nishina on free electrons (XCOM's incoherent value equals it at 1 MeV to 0.03 %) and
+   photoabsorption is neglected (0.15 % of the total at 1 MeV). Photons are followed down to
+   PHOTON_E_CUT_SOFT, below which the photoabsorption path (0.12 mm at 10 keV) is far under a pixel. */
+#define XCOM_N 14
+#define XCOM_E {0.010, 0.015, 0.020, 0.030, 0.040, 0.050, 0.060, 0.080, 0.100, 0.150, 0.200, 0.300, 0.500, 1.000}
+#define XCOM_PHOTO {4134, 1278, 544.4, 159.4, 65.73, 32.81, 18.53, 7.479, 3.691, 1.024, 0.4166, 0.1215, 0.02882, 0.005696}
+#define XCOM_INCOHERENT {6.161, 7.330, 8.048, 8.727, 8.961, 9.013, 8.975, 8.767, 8.493, 7.800, 7.209, 6.314, 5.189, 3.801}
+#define XCOM_E_MAX 1.0
+#define PHOTON_E_CUT_SOFT 0.010 /* MeV */
 
 /* ---- Hadronic interaction lengths in argon (approximate, PDG pi-/p-nucleus data) ---- */
 #define PION_LAMBDA_N 7
@@ -208,7 +223,8 @@
 #define HADRON_T_STOP 1.0              /* MeV: mu, pi, p below deposit the rest where they are */
 #define ELECTRON_T_CUT 1.0             /* MeV: e+- below deposit the rest over their (mm) range */
 #define BREMS_K_CUT 1.0                /* MeV: softer bremsstrahlung is continuous loss */
-#define PHOTON_E_CUT 0.1               /* MeV: softer photons are absorbed where they interact */
+#define PHOTON_E_CUT 0.1               /* MeV: without soft-photons, softer photons are absorbed where they
+                                          interact (model) */
 
 /* ---- Detector response: `nutl simulate --response lar` (the default, ideal, is the paper's: none).
    Pixel values become the collected charge times W_ion, in MeV. ---- */

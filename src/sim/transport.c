@@ -149,7 +149,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
     double cut = electron ? ELECTRON_T_CUT : HADRON_T_STOP;
     double to_interact = hadron ? gsl_ran_exponential(r, 1) : INFINITY; /* in mean free paths */
     double to_radiate = electron ? gsl_ran_exponential(r, 1) : INFINITY;
-    double to_delta = electron ? INFINITY : gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
+    double to_delta = gsl_ran_exponential(r, 1); /* in mean delta-ray spacings */
     for (;;) {
         double range = eloss_range(el, p->t);
         if (p->t < cut) {
@@ -316,18 +316,20 @@ void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p)
     push_photon(t, p->pos, g2);
 }
 
-/* A photon flies an exponential distance, then converts to e+e- or Compton-scatters; below
-   PHOTON_E_CUT it is absorbed where it interacts. */
+/* A photon flies an exponential distance, then converts to e+e-, is absorbed (its photoelectron
+   takes all its energy: the shell's binding energy leaves as Auger electrons and X-rays of micrometre
+   range) or Compton-scatters; below physics_photon_cut it is absorbed where it interacts. */
 static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
-    double e = p->t, pair;
-    double d = gsl_ran_exponential(r, physics_photon_path(ph, e, &pair));
+    double e = p->t, pair, photo;
+    double d = gsl_ran_exponential(r, physics_photon_path(ph, e, &pair, &photo));
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
     p->length += d;
     if (!transport_inside(p->pos)) { t->escaped += e; return; }
-    if (e < PHOTON_E_CUT) { deposit_add(t, ph, p->pos, e); return; }
-    double phi = 2 * M_PI * gsl_rng_uniform(r);
-    if (gsl_rng_uniform(r) < pair) {
+    if (e < physics_photon_cut(ph)) { deposit_add(t, ph, p->pos, e); return; }
+    double phi = 2 * M_PI * gsl_rng_uniform(r), u = gsl_rng_uniform(r);
+    if (u < photo) { push(t, SP_ELECTRON, p->pos, p->dir, e); return; }
+    if (u < photo + pair) {
         double eps = physics_pair_share(r, e), e1 = eps * e, e2 = e - e1;
         push_deflected(t, SP_ELECTRON, p, e1 - M_ELECTRON, cos(M_ELECTRON / e1), phi);
         push_deflected(t, SP_POSITRON, p, e2 - M_ELECTRON, cos(M_ELECTRON / e2), phi + M_PI);

@@ -3,7 +3,7 @@
    deposited + escaped + invisible = the sum of species_budget() over the particles given + released,
    the nuclear binding energy that neutron captures release (neutron.h).
    Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
-   Geant4-like production cut (mu, pi, p) and Highland scattering; neutrons above NEUTRON_T_CUT knock
+   Geant4-like production cut (mu, pi, p, e-) and Highland scattering; neutrons above NEUTRON_T_CUT knock
    nucleons out of argon, slower ones scatter, excite argon and are captured (neutron.h);
    pions and protons interact with nuclei; muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
@@ -48,7 +48,7 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
 /* Tracks one charged particle p (mu, pi, p, e+-) until it leaves the cube, stops (kinetic energy below
    the cut, deposited) or, for pi and p, interacts with a nucleus; updates p (position, direction, kinetic
    energy, path length) and returns its fate. Secondaries it makes are pushed on t's stack, not
-   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi and p. */
+   tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi, p and e-. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
 /* Flies neutron p: below NEUTRON_T_CUT, neutron_transport carries it (slow-neutrons on) or its energy
