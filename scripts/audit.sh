@@ -107,8 +107,9 @@ stats=$(awk -F'\t' -v i="$(cut -f2 <<<"$line")" -v s="$(cut -f3 <<<"$line")" -v 
           '$1 == i && $2 == s && $3 == n {print $4, $5, $6, $7}' "$ensembles" 2>/dev/null || true)
 diff=$(awk -v a="$(value test_f1 "$dir/same-1/$cell/result.tsv")" -v b="$(value test_f1 "$dir/other-seed/$cell/result.tsv")" \
          'BEGIN {d = a - b; printf "%.4f", d < 0 ? -d : d}')
-if [ -n "$stats" ]; then
-  read -r n mean sd err <<<"$stats"
+n=0
+[ -n "$stats" ] && read -r n mean sd err <<<"$stats"
+if [ "$n" -ge 2 ] 2>/dev/null; then
   say "Changing only the seed moves this network's test F1 by $diff. The cell's $n members (runs/$protocol) have" \
       "test F1 $mean with standard deviation $sd, so the error on their mean is $err (sd/sqrt($n))." \
       "$(awk -v d="$diff" -v sd="$sd" -v e="$err" -v n="$n" 'BEGIN {
@@ -116,8 +117,8 @@ if [ -n "$stats" ]; then
          if (d <= 2 * sd) printf "within the members'"'"' spread, as chance makes it; a single network says little, which is why the study averages ensembles and quotes the error on the mean."
          else printf "beyond the spread of these %d members, which is then likely underestimated (few members, or a size where training is unstable).", n }')"
 else
-  say "Changing only the seed moves this network's test F1 by $diff. The cell has no finished ensemble in" \
-      "$ensembles yet (make paper, then make audit) to compare it with."
+  say "Changing only the seed moves this network's test F1 by $diff. The cell has no finished ensemble of" \
+      "two or more members in $ensembles yet (make paper, then make audit) to compare it with."
 fi
 
 say "" "## The machine and the kernels chosen" ""

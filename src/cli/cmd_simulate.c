@@ -4,13 +4,11 @@
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
    depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
    separated list of sim/ingredients.h's names, for ablation studies), never on T. */
-#include <errno.h>
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,21 +94,6 @@ static int *class_order(long n, uint64_t seed)
     gsl_ran_shuffle(r, c, (size_t)n, sizeof *c);
     gsl_rng_free(r);
     return c;
-}
-
-static void mkdir_p(const char *dir)
-{
-    char buf[4096];
-    if ((size_t)snprintf(buf, sizeof buf, "%s", dir) >= sizeof buf) nutl_die("%s: path too long", dir);
-    for (char *p = buf + 1;; p++) {
-        int end = *p == 0;
-        if (*p == '/' || end) {
-            *p = 0;
-            if (mkdir(buf, 0777) != 0 && errno != EEXIST) nutl_die("%s: cannot create: %s", buf, strerror(errno));
-            if (end) return;
-            *p = '/';
-        }
-    }
 }
 
 static void truth_header(FILE *f)
@@ -237,7 +220,7 @@ int cmd_simulate(int argc, char **argv)
 {
     options o;
     parse(argc, argv, &o);
-    mkdir_p(o.out);
+    path_mkdir(o.out);
     physics *ph = physics_new();
     physics_switch_off(ph, (unsigned)o.off);
     int *cls = class_order(o.events, o.seed);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -106,4 +107,19 @@ int util_parse_double(const char *text, double *v)
     errno = 0;
     *v = strtod(text, &end);
     return end != text && !*end && !errno && isfinite(*v);
+}
+
+void path_mkdir(const char *dir)
+{
+    char buf[NUTL_PATH_MAX];
+    if ((size_t)snprintf(buf, sizeof buf, "%s", dir) >= sizeof buf) nutl_die("%s: path too long", dir);
+    for (char *p = buf + 1;; p++) {
+        int end = *p == 0;
+        if (*p == '/' || end) {
+            *p = 0;
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST) nutl_die("%s: cannot create folder: %s", buf, strerror(errno));
+            if (end) return;
+            *p = '/';
+        }
+    }
 }

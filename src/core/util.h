@@ -35,6 +35,9 @@ enum { NUTL_PATH_MAX = 4096 };
 /* Writes "dir/name" into out (NUTL_PATH_MAX bytes); dies if the path is too long. */
 void path_join(char *out, const char *dir, const char *name);
 
+/* Creates folder dir and any missing parents (mkdir -p); dies naming the one that cannot be made. */
+void path_mkdir(const char *dir);
+
 /* Returns a FILE open for writing on "<path>.tmp", or dies naming the path. */
 FILE *atomic_open(const char *path);
 

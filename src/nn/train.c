@@ -9,7 +9,6 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nn/device.h"
@@ -82,11 +81,6 @@ static splits open_splits(const char *dir)
         nutl_die("%s: images are %dx%d; ResNet18 needs square images of at least 32 pixels", dir,
                  dataset_width(s.train), dataset_height(s.train));
     return s;
-}
-
-static void make_dir(const char *path)
-{
-    if (mkdir(path, 0777) && errno != EEXIST) nutl_die("%s: cannot create folder: %s", path, strerror(errno));
 }
 
 static int file_exists(const char *path)
@@ -302,7 +296,7 @@ static void build_network(training *t)
 static void start_or_resume(training *t)
 {
     const train_options *o = &t->o;
-    make_dir(t->dir);
+    path_mkdir(t->dir);
     lock_run(t->dir);
     t->ck = (checkpoint_state){.sched = schedule_start(o->learning_rate)};
     snprintf(t->ck.run_key, sizeof t->ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",

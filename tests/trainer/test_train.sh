@@ -2,7 +2,8 @@
 # - learning works: after 10 epochs on 60 events (lr 0.01: this checks the machinery, not the paper's
 #   learning rate) the mean per-class accuracy on those events is far above what a network that learned
 #   nothing scores (see below);
-# - reproducibility: one seed gives byte-identical weights and predictions, another seed differs;
+# - reproducibility: one seed gives byte-identical weights and predictions, another seed differs (one
+#   run folder is nested under folders that do not exist yet: train creates them);
 # - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, and a
 #   second training of a cell that is being trained is refused;
 # - the result record has every key `nutl records result` lists, the predictions its columns;
@@ -44,10 +45,10 @@ done
   fail "weights_sha256 is not the SHA-256 of best.weights"
 
 # reproducibility
-train --out "$tmp/a" --max-epochs 3 --seed 5 >/dev/null && train --out "$tmp/b" --max-epochs 3 --seed 5 >/dev/null &&
+train --out "$tmp/a" --max-epochs 3 --seed 5 >/dev/null && train --out "$tmp/new/b" --max-epochs 3 --seed 5 >/dev/null &&
   train --out "$tmp/c" --max-epochs 3 --seed 6 >/dev/null || fail "reproducibility runs"
 for f in best.weights predictions-test.tsv predictions-val.tsv; do
-  cmp -s "$tmp/a/$f" "$tmp/b/$f" || fail "same seed, different $f"
+  cmp -s "$tmp/a/$f" "$tmp/new/b/$f" || fail "same seed, different $f"
 done
 cmp -s "$tmp/a/best.weights" "$tmp/c/best.weights" && fail "different seeds, identical weights"
 echo "same seed: identical weights and predictions; other seed: different weights"
