@@ -50,6 +50,7 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->n_deposits = t->n_dep;
     for (int k = 0; k < truth->in.n; k++)
         truth->available += species_budget(truth->in.fs[k].sp, truth->in.fs[k].t);
+    truth->available += t->released; /* binding energy of neutron captures */
     truth->deposited = t->deposited;
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;

@@ -89,8 +89,8 @@
 /* Neutrons above NEUTRON_T_CUT fly straight and interact inelastically with argon with the proton's
    interaction length (charge symmetry of the nuclear force), knocking out a nucleon as a proton does:
    their visible trace is the protons they knock out. Below the cut (the lowest point of the proton
-   table; elastic scattering on argon, whose recoils are invisible, dominates there) their kinetic
-   energy is booked invisible: the MeV-scale inelastic and capture gammas are not simulated. */
+   table; elastic scattering on argon dominates there) they go to the slow-neutron transport below, or,
+   with that ingredient off, their kinetic energy is booked invisible. */
 #define NEUTRON_T_CUT 20.0
 #define NUCLEON_SEPARATION 8.0 /* MeV lost to binding per nucleon knocked out of argon (model) */
 #define PION_ABSORPTION_FRACTION 0.35    /* of pion-argon interactions below 400 MeV (GENIE hA-like) */
@@ -180,6 +180,59 @@
 #define FSI_NUCLEON_CHARGE_EXCHANGE 0.20 /* p <-> n, e.g. (p, n) quasi-elastic exchange */
 #define EVAPORATION_NEUTRONS_MEAN 1.0 /* Poisson mean of slow neutrons from the excited residual nucleus */
 #define EVAPORATION_NEUTRON_T 3.0     /* MeV, mean kinetic energy of an evaporation neutron */
+
+/* ---- Slow neutrons: below NEUTRON_T_CUT (ingredient slow-neutrons; src/sim/neutron.c) ----
+   Liquid argon is taken as pure 40Ar (99.6 % of natural argon). Cross-sections in barns against kinetic
+   energy in MeV, interpolated linearly in ln E (flat outside the table, zero below a threshold). */
+#define AR_NUCLEI_DENSITY (LAR_DENSITY * 6.02214076e23 / LAR_A) /* 2.10e22 /cm^3 = rho N_A / A */
+#define AR40_MASS_RATIO 39.618 /* M(40Ar) / m_n: 39.9623831 u (AME2020) x 931.494 / 939.565 MeV */
+/* Elastic 40Ar(n, n): 0.413 b at thermal energy (Mughabghab, Atlas of Neutron Resonances, 2016), the
+   deep interference minimum near 57 keV, then approximate smooth readings of the ENDF/B-VIII.0 40Ar
+   MT=2 curve (resonances above 100 keV averaged by eye; 14 MeV: total 2.4 b less ~1.3 b non-elastic). */
+#define N_ELASTIC_N 17
+#define N_ELASTIC_E {1e-8, 1e-3, 0.01, 0.03, 0.05, 0.057, 0.065, 0.08, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 14.0, 20.0}
+#define N_ELASTIC_S {0.413, 0.413, 0.35, 0.2, 0.06, 0.005, 0.1, 1.0, 2.0, 3.0, 3.0, 2.6, 2.4, 2.3, 1.5, 1.1, 0.9}
+/* Inelastic 40Ar(n, n'): every excitation is taken to decay through the first excited state of 40Ar, the
+   2+ level at 1.4608 MeV (ENSDF), which emits the 1.461 MeV line (model: the higher levels' own
+   gammas are left out); threshold E_x (A + 1) / A. Cross-section: approximate readings of the
+   measured 1461 keV gamma-production cross-section, MacMullin et al., PRC 85 (2012) 064614. */
+#define AR40_FIRST_LEVEL 1.4608
+#define N_INELASTIC_N 8
+#define N_INELASTIC_E {1.4977, 2.0, 3.0, 4.0, 6.0, 10.0, 14.0, 20.0}
+#define N_INELASTIC_S {0.0, 0.35, 0.65, 0.8, 0.8, 0.7, 0.6, 0.5}
+/* 40Ar(n, p)40Cl: Q = -6.698 MeV from the AME2020 mass excesses (n 8.0713, 40Ar -35.0399, p 7.2890,
+   40Cl -27.56 MeV), threshold -Q (A + 1) / A = 6.868 MeV; cross-section tens of mb at 14 MeV
+   (approximate ENDF/B-VIII.0 MT=103 readings). 40Cl's beta decay (half-life 1.35 min) is left out. */
+#define N_PROTON_Q (-6.698)
+#define N_PROTON_N 5
+#define N_PROTON_E {6.868, 8.0, 10.0, 14.0, 20.0}
+#define N_PROTON_S {0.0, 0.005, 0.015, 0.025, 0.03}
+/* Capture 40Ar(n, gamma)41Ar: 1/v from sigma(2200 m/s) = 0.673 b at 0.0253 eV (ACED, Fischer et al.,
+   PRD 100 (2019) 012012); Q = S_n(41Ar) = 6.0989 MeV (AME2020). */
+#define N_CAPTURE_SIGMA_THERMAL 0.673
+#define N_THERMAL_REFERENCE_E 2.53e-8
+#define NEUTRON_CAPTURE_Q 6.0989
+/* The neutrons thermalise with the argon at 87.3 K: cross-sections are taken at no less than the mean
+   thermal energy 3/2 kT = 1.13e-8 MeV (target motion is otherwise ignored). */
+#define NEUTRON_THERMAL_E (1.5 * 8.617333e-11 * 87.3)
+/* Below NEUTRON_RECOIL_CUT the argon recoils are no longer deposited (model): the largest recoil is then
+   4A/(A+1)^2 = 9.6 % of E, under 10 keV, and all the recoils of the rest of the slowing-down together
+   carry under 0.1 MeV over hundreds of collisions centimetres to metres apart, each far below a MIP's
+   2.1 MeV per 1 cm pixel; the neutron then random-walks, depositing nothing, to capture or the wall. */
+#define NEUTRON_RECOIL_CUT 0.1
+/* 41Ar capture cascade: levels (keV; 0 is the capture state at S_n) and the measured gamma transitions
+   between them with their intensities per 100 thermal captures (ENSDF 40Ar(n, gamma) E = thermal; the
+   primaries listed carry 93 of 100, the rest, weak and unplaced, is left out and the table renormalised).
+   A gamma's energy is its levels' difference, so each cascade sums to the capture Q. */
+#define CAPTURE_LEVELS_KEV {6098.9, 4270.0, 3968.2, 3326.8, 3009.6, 2948.7, 2733.4, 2398.1, 1353.9, 1034.7, \
+                            516.1, 167.3, 0.0}
+#define CAPTURE_N_LINES 30
+#define CAPTURE_FROM {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 7, 7, 8, 8, 8, 9, 10, 10, 11}
+#define CAPTURE_TO {10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 11, 10, 8, 10, 9, 8, 11, 11, 10, 11, 11, 10, 8, 12, 11, 10, \
+                    11, 12, 11, 12}
+#define CAPTURE_INTENSITY {10.79, 0.242, 51.2, 9.11, 3.91, 3.72, 1.02, 8.00, 4.09, 0.93, 0.93, 1.86, 2.7, 5.49, \
+                           0.186, 0.502, 0.818, 1.58, 0.781, 2.6, 0.27, 1.3, 5.58, 2.14, 48.5, 8.93, 1.02, \
+                           23.5, 6.14, 74.0}
 
 /* ---- Detector, readout and tracking (paper Sec. II; docs/physics.md) ---- */
 #define DETECTOR_HALF 250.0            /* the LAr cube is [-250, 250]^3 cm */

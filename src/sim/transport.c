@@ -8,6 +8,7 @@
 #include "sim/deexcitation.h"
 #include "sim/ingredients.h"
 #include "sim/kinematics.h"
+#include "sim/neutron.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -19,7 +20,7 @@ void transport_init(transport *t)
 void transport_reset(transport *t)
 {
     t->n_dep = t->n_stack = 0;
-    t->deposited = t->escaped = t->invisible = 0;
+    t->deposited = t->escaped = t->invisible = t->released = 0;
 }
 
 void transport_free(transport *t)
@@ -67,6 +68,16 @@ static void push(transport *t, enum species sp, const double pos[3], const doubl
     *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0};
     memcpy(p->pos, pos, sizeof p->pos);
     memcpy(p->dir, dir, sizeof p->dir);
+}
+
+void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
+{
+    push(t, sp, pos, dir, kin);
+}
+
+void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e)
+{
+    deposit_add(t, ph, x, e);
 }
 
 /* Pushes a particle whose direction is dir turned by acos(cos_theta) at azimuth phi. */
@@ -250,6 +261,7 @@ static void pion_absorb(transport *t, const physics *ph, const gsl_rng *r, const
 
 enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
+    if (p->t < NEUTRON_T_CUT && physics_has(ph, ING_SLOW_NEUTRONS)) return neutron_transport(t, ph, r, p);
     if (p->t < NEUTRON_T_CUT || !physics_has(ph, ING_NEUTRONS)) { t->invisible += p->t; return FATE_STOPPED; }
     double d = gsl_ran_exponential(r, physics_hadron_path(ph, 0, p->t));
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];

@@ -1,9 +1,10 @@
 /* transport: carries the final-state particles of an interaction, and everything they make, through
    the 5 m liquid-argon cube, recording energy deposits and an energy ledger:
-   deposited + escaped + invisible = the sum of species_budget() over the particles given.
+   deposited + escaped + invisible = the sum of species_budget() over the particles given + released,
+   the nuclear binding energy that neutron captures release (neutron.h).
    Charged particles step (<= STEP_MAX) with Landau-fluctuated CSDA loss, explicit delta rays above a
    Geant4-like production cut (mu, pi, p, e-) and Highland scattering; neutrons above NEUTRON_T_CUT knock
-   nucleons out of argon;
+   nucleons out of argon, slower ones scatter, excite argon and are captured (neutron.h);
    pions and protons interact with nuclei; a nucleon knocked out leaves the residual nucleus's
    de-excitation gammas (deexcitation.h); muons and pions decay or are captured at rest; pi0 decay to
    two photons; photons convert or Compton-scatter; electrons radiate bremsstrahlung photons, so that
@@ -29,6 +30,7 @@ typedef struct {
     particle *stack;
     int n_stack, cap_stack;
     double deposited, escaped, invisible; /* the ledger, MeV */
+    double released;                      /* binding energy released by neutron captures, MeV */
 } transport;
 
 enum fate { FATE_LEFT, FATE_STOPPED, FATE_INTERACTED };
@@ -50,7 +52,8 @@ void transport_run(transport *t, const physics *ph, const gsl_rng *r, const part
    tracked: bremsstrahlung photons of an electron, delta-ray electrons of mu, pi, p and e-. */
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p);
 
-/* Flies neutron p: below NEUTRON_T_CUT its energy is booked invisible (FATE_STOPPED); otherwise it
+/* Flies neutron p: below NEUTRON_T_CUT, neutron_transport carries it (slow-neutrons on) or its energy
+   is booked invisible (FATE_STOPPED); otherwise it
    travels an exponential distance with the nucleon-argon interaction length and leaves the cube
    (FATE_LEFT) or knocks out a nucleon, both pushed on t's stack with the residual's de-excitation
    gammas (FATE_INTERACTED). Updates p. */
@@ -66,6 +69,13 @@ double transport_deexcite(transport *t, const physics *ph, const gsl_rng *r, con
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
    rest frame. */
 void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p);
+
+/* Pushes particle sp of kinetic energy kin at pos, going along dir, on t's stack (exported for the
+   processes in files of their own: neutron.c). */
+void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin);
+
+/* Records energy e deposited at point x (exported for neutron.c's argon recoils). */
+void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e);
 
 /* Returns 1 if point x lies inside the cube, 0 otherwise. */
 int transport_inside(const double x[3]);

@@ -81,7 +81,7 @@ static int pushed_gammas(const physics *ph, const gsl_rng *r, transport *tr, int
     return pushed;
 }
 
-/* Returns the worst relative ledger error over n hadrons of species sp and kinetic energy t. */
+/* Returns the worst relative ledger error (captures release binding energy) over n hadrons of species sp and kinetic energy t. */
 static double worst_ledger(const physics *ph, const gsl_rng *r, transport *tr, enum species sp, double t, int n)
 {
     double worst = 0;
@@ -90,7 +90,7 @@ static double worst_ledger(const physics *ph, const gsl_rng *r, transport *tr, e
         particle p = {.sp = sp, .pos = {0, 0, -200}, .dir = {0, 0, 1}, .t = t};
         double budget = species_budget(sp, t);
         transport_run(tr, ph, r, &p, 1);
-        worst = fmax(worst, fabs(tr->deposited + tr->escaped + tr->invisible - budget) / budget);
+        worst = fmax(worst, fabs(tr->deposited + tr->escaped + tr->invisible - budget - tr->released) / budget);
     }
     return worst;
 }
