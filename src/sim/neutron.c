@@ -37,7 +37,7 @@ double neutron_sigma(enum neutron_channel c, double t)
 /* Returns the mean free path (cm) for a total cross-section of sigma barns. */
 static double path_of(double sigma)
 {
-    return 1 / (AR_NUCLEI_DENSITY * sigma * 1e-24);
+    return 1 / (AR_NUCLEI_DENSITY * sigma * BARN);
 }
 
 double neutron_path(double t)

@@ -281,16 +281,14 @@ static double klein_nishina(double e)
     return 2 * M_PI * CLASSICAL_ELECTRON_RADIUS * CLASSICAL_ELECTRON_RADIUS * s;
 }
 
-#define LAR_ATOM_DENSITY (LAR_DENSITY * AVOGADRO / LAR_A) /* argon atoms per cm^3 */
-#define BARN 1e-24                                        /* cm^2 */
 
 double physics_photon_path(const physics *ph, double e, double *pair_fraction, double *photo_fraction)
 {
     double mu_c = LAR_ELECTRON_DENSITY * klein_nishina(e), mu_pe = 0;
     if (physics_has(ph, ING_SOFT_PHOTONS) && e < XCOM_E_MAX) {
         double le = log(e);
-        mu_c = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->incoherent, le, ph->xcom_lo, ph->xcom_hi));
-        mu_pe = LAR_ATOM_DENSITY * BARN * exp(spline_at(ph->photo, le, ph->xcom_lo, ph->xcom_hi));
+        mu_c = AR_NUCLEI_DENSITY * BARN * exp(spline_at(ph->incoherent, le, ph->xcom_lo, ph->xcom_hi));
+        mu_pe = AR_NUCLEI_DENSITY * BARN * exp(spline_at(ph->photo, le, ph->xcom_lo, ph->xcom_hi));
     }
     double f = e > 2 * M_ELECTRON ? spline_at(ph->pair, log(e), ph->pair_lo, ph->pair_hi) : 0;
     double mu_p = (f > 0 ? f : 0) / PAIR_PATH_HIGH_E, mu = mu_c + mu_p + mu_pe;

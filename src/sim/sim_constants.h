@@ -30,6 +30,9 @@
 #define LAR_LAMBDA_INT 85.8           /* nuclear interaction length, cm (119.7 g/cm^2) */
 #define LAR_I_EV 188.0                /* mean excitation energy, eV */
 #define LAR_ELECTRON_DENSITY 3.788e23 /* electrons/cm^3 = rho N_A Z/A */
+#define AVOGADRO 6.02214076e23        /* 1/mol (SI 2019) */
+#define AR_NUCLEI_DENSITY (LAR_DENSITY * AVOGADRO / LAR_A) /* 2.10e22 argon nuclei /cm^3 = rho N_A / A */
+#define BARN 1e-24                    /* cm^2 */
 /* Sternheimer density-effect parameters for liquid argon (PDG table): -C, x0, x1, a, k, delta0 */
 #define LAR_DENSITY_CBAR 5.2146
 #define LAR_DENSITY_X0 0.2000
@@ -65,7 +68,6 @@
 #define PAIR_TABLE_E {1.022, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 1000.0, 1e5}
 #define PAIR_TABLE_F {0.0, 0.033, 0.176, 0.39, 0.55, 0.75, 0.83, 0.975, 1.0}
 #define CLASSICAL_ELECTRON_RADIUS 2.8179403262e-13 /* cm, for the Klein-Nishina cross-section */
-#define AVOGADRO 6.02214076e23                      /* 1/mol (SI 2019) */
 /* Soft photons (ingredient soft-photons): below XCOM_E_MAX the Compton (incoherent, bound electrons)
    and photoelectric cross-sections of argon are NIST XCOM's (Berger and Hubbell, NIST Standard
    Reference Database 8), barns per atom, interpolated in ln sigma against ln E; above, Compton is
@@ -184,7 +186,6 @@
 /* ---- Slow neutrons: below NEUTRON_T_CUT (ingredient slow-neutrons; src/sim/neutron.c) ----
    Liquid argon is taken as pure 40Ar (99.6 % of natural argon). Cross-sections in barns against kinetic
    energy in MeV, interpolated linearly in ln E (flat outside the table, zero below a threshold). */
-#define AR_NUCLEI_DENSITY (LAR_DENSITY * 6.02214076e23 / LAR_A) /* 2.10e22 /cm^3 = rho N_A / A */
 #define AR40_MASS_RATIO 39.618 /* M(40Ar) / m_n: 39.9623831 u (AME2020) x 931.494 / 939.565 MeV */
 /* Elastic 40Ar(n, n): 0.413 b at thermal energy (Mughabghab, Atlas of Neutron Resonances, 2016), the
    deep interference minimum near 57 keV, then approximate smooth readings of the ENDF/B-VIII.0 40Ar

@@ -13,8 +13,6 @@
 #include "sim/sim_constants.h"
 #include "sim/transport.h"
 
-#define ATOMS_PER_CM3 (LAR_DENSITY * AVOGADRO / LAR_A)
-
 /* Returns the attenuation (1/cm) of photons of energy e without pair production, from the model. */
 static double model_mu(const physics *ph, double e, double *photo)
 {
@@ -29,10 +27,10 @@ static void cross_sections(const physics *ph)
     for (int k = 0; k < 3; k++) {
         char what[64];
         snprintf(what, sizeof what, "attenuation at %.1f MeV (1/cm)", e[k]);
-        CHECK_NEAR(what, model_mu(ph, e[k], &photo), ATOMS_PER_CM3 * 1e-24 * xcom[k], 0.02);
+        CHECK_NEAR(what, model_mu(ph, e[k], &photo), AR_NUCLEI_DENSITY * BARN * xcom[k], 0.02);
     }
-    CHECK_NEAR("Compton attenuation at 1.25 MeV (1/cm)", model_mu(ph, 1.25, &photo), ATOMS_PER_CM3 * 1e-24 * 3.400, 0.01);
-    CHECK_NEAR("Compton attenuation at 2 MeV (1/cm)", model_mu(ph, 2.0, &photo), ATOMS_PER_CM3 * 1e-24 * 2.638, 0.01);
+    CHECK_NEAR("Compton attenuation at 1.25 MeV (1/cm)", model_mu(ph, 1.25, &photo), AR_NUCLEI_DENSITY * BARN * 3.400, 0.01);
+    CHECK_NEAR("Compton attenuation at 2 MeV (1/cm)", model_mu(ph, 2.0, &photo), AR_NUCLEI_DENSITY * BARN * 2.638, 0.01);
     CHECK(photo == 0, "photoabsorption share %g above the table", photo);
     model_mu(ph, 0.05, &photo);
     CHECK_NEAR("photoabsorption share at 50 keV", photo, 32.81 / (32.81 + 9.013), 0.01);
