@@ -61,18 +61,13 @@ static void deposit_add(transport *t, const physics *ph, const double x[3], doub
     deposit_segment(t, ph, x, x, e);
 }
 
-static void push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
+void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
 {
     if (t->n_stack == t->cap_stack) t->stack = grow(t->stack, &t->cap_stack, sizeof *t->stack, "particle stack");
     particle *p = &t->stack[t->n_stack++];
     *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0};
     memcpy(p->pos, pos, sizeof p->pos);
     memcpy(p->dir, dir, sizeof p->dir);
-}
-
-void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
-{
-    push(t, sp, pos, dir, kin);
 }
 
 void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e)
@@ -86,14 +81,14 @@ static void push_deflected(transport *t, enum species sp, const particle *from, 
 {
     double d[3] = {from->dir[0], from->dir[1], from->dir[2]};
     dir_deflect(d, cos_theta, phi);
-    push(t, sp, from->pos, d, kin);
+    transport_push(t, sp, from->pos, d, kin);
 }
 
 static void push_isotropic(transport *t, const gsl_rng *r, enum species sp, const double pos[3], double kin)
 {
     double d[3];
     gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
-    push(t, sp, pos, d, kin);
+    transport_push(t, sp, pos, d, kin);
 }
 
 static int is_hadron(enum species sp) { return sp == SP_PION_PLUS || sp == SP_PION_MINUS || sp == SP_PROTON; }
@@ -140,7 +135,7 @@ static void emit_delta_ray(transport *t, const physics *ph, const gsl_rng *r, pa
     double d[3] = {p->dir[0], p->dir[1], p->dir[2]}, at[3];
     dir_deflect(d, cos_t, 2 * M_PI * gsl_rng_uniform(r));
     for (int k = 0; k < 3; k++) at[k] = p->pos[k] + u * p->dir[k];
-    push(t, SP_ELECTRON, at, d, e);
+    transport_push(t, SP_ELECTRON, at, d, e);
 }
 
 enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, particle *p)
@@ -232,8 +227,8 @@ static void knock_out(transport *t, const physics *ph, const gsl_rng *r, const p
     enum species struck = gsl_rng_uniform(r) < p_proton ? SP_PROTON : SP_NEUTRON;
     q -= transport_deexcite(t, ph, r, from->pos, struck, q);
     split_knock_out(r, from->dir, q, e, d);
-    push(t, first, from->pos, d[0], e[0]);
-    push(t, struck, from->pos, d[1], e[1]);
+    transport_push(t, first, from->pos, d[0], e[0]);
+    transport_push(t, struck, from->pos, d[1], e[1]);
 }
 
 /* A proton-argon interaction: the proton knocks a nucleon out and both lose the separation energy. */
@@ -316,7 +311,7 @@ static void pion_at_rest(transport *t, const physics *ph, const gsl_rng *r, cons
 static void push_photon(transport *t, const double pos[3], const double g[4])
 {
     double d[3] = {g[1] / g[0], g[2] / g[0], g[3] / g[0]};
-    push(t, SP_GAMMA, pos, d, g[0]);
+    transport_push(t, SP_GAMMA, pos, d, g[0]);
 }
 
 void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p)
@@ -340,7 +335,7 @@ static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, p
     if (!transport_inside(p->pos)) { t->escaped += e; return; }
     if (e < physics_photon_cut(ph)) { deposit_add(t, ph, p->pos, e); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r), u = gsl_rng_uniform(r);
-    if (u < photo) { push(t, SP_ELECTRON, p->pos, p->dir, e); return; }
+    if (u < photo) { transport_push(t, SP_ELECTRON, p->pos, p->dir, e); return; }
     if (u < photo + pair) {
         double eps = physics_pair_share(r, e), e1 = eps * e, e2 = e - e1;
         push_deflected(t, SP_ELECTRON, p, e1 - M_ELECTRON, cos(M_ELECTRON / e1), phi);
@@ -359,8 +354,8 @@ static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, p
     }
     n = sqrt(n);
     for (int k = 0; k < 3; k++) pe[k] /= n;
-    push(t, SP_ELECTRON, p->pos, pe, e - e1);
-    push(t, SP_GAMMA, p->pos, p->dir, e1);
+    transport_push(t, SP_ELECTRON, p->pos, pe, e - e1);
+    transport_push(t, SP_GAMMA, p->pos, p->dir, e1);
 }
 
 /* Tracks a charged particle and handles how its track ends. */
@@ -393,7 +388,7 @@ static void charged_run(transport *t, const physics *ph, const gsl_rng *r, parti
 
 void transport_run(transport *t, const physics *ph, const gsl_rng *r, const particle *p, int n)
 {
-    for (int k = n - 1; k >= 0; k--) push(t, p[k].sp, p[k].pos, p[k].dir, p[k].t);
+    for (int k = n - 1; k >= 0; k--) transport_push(t, p[k].sp, p[k].pos, p[k].dir, p[k].t);
     while (t->n_stack > 0) {
         particle cur = t->stack[--t->n_stack];
         switch (cur.sp) {
