@@ -31,14 +31,17 @@ DARKNET_BUILD := $(DARKNET_VERSION) + nutl patches $(basename $(notdir $(DARKNET
 
 CC := gcc
 # src/ holds one folder per subsystem; includes name it ("sim/event.h"). core, sim (the simulator and
-# the dataset format) and difficulty (the separability index) compile without Darknet's headers, so a
+# the dataset format), difficulty (the separability index) and import compile without Darknet's headers, so a
 # dependency in the wrong direction fails to build; nn, convert and cli see Darknet. -MMD -MP: objects
 # depend on the headers they include.
 BASE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -fopenmp -MMD -MP -Isrc $(SAN_FLAGS)
 CFLAGS := $(BASE_CFLAGS) -I$(DARKNET_DIR)/include $(VARIANT_CFLAGS)
-LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lm -pthread $(VARIANT_LIBS)
+# HDF5 (Debian's serial build, found by pkg-config) reads and writes energy-deposit files (nutl import).
+HDF5_CFLAGS := $(shell pkg-config --cflags hdf5 2>/dev/null)
+HDF5_LIBS := $(or $(shell pkg-config --libs hdf5 2>/dev/null),-lhdf5)
+LDLIBS := -lgsl -lopenblas -ldnnl -lzip -lnettle -lz $(HDF5_LIBS) -lm -pthread $(VARIANT_LIBS)
 
-SUBSYSTEMS := core sim difficulty nn convert cli
+SUBSYSTEMS := core sim difficulty import nn convert cli
 NUTL_SRCS := $(foreach s,$(SUBSYSTEMS),$(wildcard src/$(s)/*.c))
 # The build's identity (src/core/build_id.h) is generated on every make and replaced only when it
 # changed: a new commit rebuilds one small object and relinks, so the binary always names its commit.
@@ -79,6 +82,11 @@ $(BUILD)/obj/sim/%.o: src/sim/%.c
 $(BUILD)/obj/difficulty/%.o: src/difficulty/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+# import (events simulated elsewhere: DUNE's pixel maps, Geant4 deposits) uses core and sim, no Darknet.
+$(BUILD)/obj/import/%.o: src/import/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(HDF5_CFLAGS) -c $< -o $@
 
 $(BUILD_ID_SRC): FORCE
 	@scripts/build-id.sh $@ '$(DARKNET_BUILD)' "$$($(CC) --version | head -n 1)"

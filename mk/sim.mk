@@ -5,7 +5,6 @@
 #                             Preset key `response = ideal|lar` (ideal: the paper's images).
 #   make fig1 PROTOCOL=P      paper-figures/P/fig1.png and .pdf: three test events in the (w, x) view
 #   make bench-sim            events/s (one thread, 224x224, writing included) and bytes/event on disk
-LDLIBS += -lz
 
 SIM_CONF := cfg/protocols/$(PROTOCOL).conf
 # A preset's value, read by bin/nutl itself (nutl conf): only in recipes, once bin/nutl is built.

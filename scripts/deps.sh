@@ -7,10 +7,10 @@ DARKNET_VERSION=0.0.0+git20180914.61c9d02e-2
 SRC_DIR=build/src
 PACKAGES=(
   build-essential dpkg-dev pkg-config ca-certificates
-  libgsl-dev libopenblas-dev libzip-dev libdnnl-dev nettle-dev
+  libgsl-dev libopenblas-dev libzip-dev libdnnl-dev nettle-dev zlib1g-dev libhdf5-dev
   gnuplot-nox poppler-utils
   texlive-latex-base texlive-latex-recommended
-  python3 python3-torch python3-torchvision python3-numpy
+  python3 python3-torch python3-torchvision python3-numpy python3-h5py
   slurm-wlm munge
   clang
 )
