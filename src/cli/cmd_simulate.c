@@ -1,9 +1,11 @@
 /* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
-   [--response ideal|lar] [--without INGREDIENTS]:
+   [--response ideal|lar] [--without INGREDIENTS] [--deposits-out FILE]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
    depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
-   separated list of sim/ingredients.h's names, for ablation studies), never on T. */
+   separated list of sim/ingredients.h's names, for ablation studies), never on T. --deposits-out also
+   writes every event's 3D energy deposits and truth (import/deposits.h), which `nutl import deposits`
+   images into the same events.bin records. */
 #include <gsl/gsl_randist.h>
 #include <inttypes.h>
 #include <omp.h>
@@ -14,7 +16,7 @@
 
 #include "cli/commands.h"
 #include "core/args.h"
-#include "core/digest.h"
+#include "import/deposits.h"
 #include "sim/dataset.h"
 #include "sim/event.h"
 #include "sim/ingredients.h"
@@ -32,11 +34,13 @@ typedef struct {
     int response;      /* enum response_kind */
     const char *without; /* ingredients switched off, as given */
     int off;             /* and as enum ingredient bits */
+    const char *deposits_out; /* the 3D deposits' file, or NULL */
+    int deposits_format;      /* and its enum deposits_format */
 } options;
 
 static const char usage[] =
     "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]"
-    " [--response ideal|lar] [--without LIST]";
+    " [--response ideal|lar] [--without LIST] [--deposits-out FILE]";
 
 /* Dies naming the option unless v is in [lo, hi]. */
 static void check_range(const char *option, long v, long lo, long hi)
@@ -66,6 +70,8 @@ static void parse(int argc, char **argv, options *o)
         {"--response", ARG_STRING, &response, NULL, "ideal|lar  detector response (default ideal, the paper's)"},
         {"--without", ARG_STRING, &o->without, NULL,
          "LIST  physics switched off: comma-separated names of `nutl ingredients`, or all (default none)"},
+        {"--deposits-out", ARG_STRING, &o->deposits_out, NULL,
+         "FILE  also write every event's 3D energy deposits: .h5 or .hdf5 (HDF5), .tsv (datasets/FORMAT.md)"},
         {NULL, 0, NULL, NULL, NULL},
     };
     args_parse(argc, argv, specs, NULL, 0, usage);
@@ -81,6 +87,11 @@ static void parse(int argc, char **argv, options *o)
     if (IMAGE_PIXELS % o->downsample)
         nutl_die("simulate: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
+    if (o->deposits_out && (o->deposits_format = deposits_format_of_path(o->deposits_out)) < 0)
+        nutl_die("simulate: --deposits-out %s: the extension must be .h5, .hdf5 or .tsv", o->deposits_out);
+    /* A detector response quenches the deposits in place: those left are no longer Geant4's energies. */
+    if (o->deposits_out && o->response != RESPONSE_IDEAL)
+        nutl_die("simulate: --deposits-out writes the energy deposited, before any response: it needs --response ideal");
 }
 
 /* Returns the classes of the n events: equal thirds (the first n mod 3 classes one more), shuffled by
@@ -129,14 +140,7 @@ static void write_meta(const char *dir, const options *o, long dropped)
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
             o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
             response_name((enum response_kind)o->response), o->without);
-    /* The files' digests name the dataset in every result record trained on it. */
-    const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
-    for (int i = 0; i < 2; i++) {
-        char file[4096], hex[65];
-        snprintf(file, sizeof file, "%s/%s", dir, files[i][1]);
-        file_sha256(file, hex);
-        fprintf(f, "%s\t%s\n", files[i][0], hex);
-    }
+    dataset_meta_digests(f, dir);
     atomic_commit(f, path);
 }
 
@@ -144,7 +148,29 @@ typedef struct {
     event_truth truth;
     unsigned char *record;
     size_t len, cap;
+    deposit *dep; /* the event's deposits, kept for --deposits-out */
+    int n_dep, cap_dep;
 } slot;
+
+/* Copies the n deposits dep into slot s. */
+static void keep_deposits(slot *s, const deposit *dep, int n)
+{
+    if (n > s->cap_dep) {
+        free(s->dep);
+        s->cap_dep = 2 * n;
+        s->dep = nutl_calloc(sizeof *s->dep * (size_t)s->cap_dep, "deposits");
+    }
+    memcpy(s->dep, dep, sizeof *dep * (size_t)n);
+    s->n_dep = n;
+}
+
+/* Appends event i of slot s to the deposit file. */
+static void write_deposits(deposits_writer *dw, long i, const slot *s)
+{
+    const interaction *in = &s->truth.in;
+    deposits_event ev = {i, in->cls, in->enu * 1e-3, {in->vertex[0], in->vertex[1], in->vertex[2]}};
+    deposits_writer_add(dw, &ev, s->dep, s->n_dep);
+}
 
 static void progress(long done, long n, double t0)
 {
@@ -182,10 +208,10 @@ static void workers_free(workers *w)
     free(w->ws);
 }
 
-/* Simulates every event, BLOCK at a time in parallel, and writes them in order to the dataset and the
-   truth file. Returns the number of particles dropped (outside the detector). */
+/* Simulates every event, BLOCK at a time in parallel, and writes them in order to the dataset, the
+   truth file and the deposit file dw (when not NULL). Returns the number of draws dropped. */
 static long simulate_events(const options *o, const physics *ph, const int *cls, dataset_writer *out,
-                            FILE *truth)
+                            FILE *truth, deposits_writer *dw)
 {
     int side = IMAGE_PIXELS / (int)o->downsample, nt = (int)o->threads, tty = isatty(STDERR_FILENO);
     event_config cfg = {o->emin * 1e3, o->emax * 1e3, (int)o->downsample, (enum response_kind)o->response};
@@ -201,16 +227,21 @@ static long simulate_events(const options *o, const physics *ph, const int *cls,
             long i = start + j;
             event_simulate(ph, &cfg, cls[i], event_seed(o->seed, i), &w.ws[tid], &s[j].truth, w.img[tid]);
             s[j].len = dataset_encode(w.img[tid], side, (int)i, &s[j].record, &s[j].cap);
+            if (dw) keep_deposits(&s[j], w.ws[tid].tr.dep, w.ws[tid].tr.n_dep);
         }
         for (long j = 0; j < m; j++) {
             long i = start + j;
             dataset_append(out, (int)i, cls[i], s[j].truth.in.enu * 1e-3, i, s[j].record, s[j].len);
             truth_line(truth, i, &s[j].truth);
+            if (dw) write_deposits(dw, i, &s[j]);
             dropped += s[j].truth.dropped;
         }
         if (tty) progress(start + m, o->events, t0);
     }
-    for (int j = 0; j < BLOCK; j++) free(s[j].record);
+    for (int j = 0; j < BLOCK; j++) {
+        free(s[j].record);
+        free(s[j].dep);
+    }
     free(s);
     workers_free(&w);
     return dropped;
@@ -230,9 +261,11 @@ int cmd_simulate(int argc, char **argv)
     truth_header(truth);
     int side = IMAGE_PIXELS / (int)o.downsample;
     dataset_writer *w = dataset_create(o.out, (int)o.events, side, (int)o.downsample, o.seed);
-    long dropped = simulate_events(&o, ph, cls, w, truth);
+    deposits_writer *dw = o.deposits_out ? deposits_writer_create(o.deposits_out, o.deposits_format) : NULL;
+    long dropped = simulate_events(&o, ph, cls, w, truth, dw);
     dataset_commit(w);
     atomic_commit(truth, truth_path);
+    if (dw) deposits_writer_commit(dw);
     write_meta(o.out, &o, dropped);
     free(cls);
     physics_free(ph);

@@ -342,3 +342,14 @@ void dataset_commit(dataset_writer *w)
     free(w->index);
     free(w);
 }
+
+void dataset_meta_digests(FILE *meta, const char *dir)
+{
+    const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
+    for (int i = 0; i < 2; i++) {
+        char file[4096], hex[65];
+        join(file, sizeof file, dir, files[i][1]);
+        file_sha256(file, hex);
+        fprintf(meta, "%s\t%s\n", files[i][0], hex);
+    }
+}

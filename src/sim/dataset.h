@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/classes.h"
 
@@ -76,5 +77,10 @@ void dataset_append(dataset_writer *w, int i, int cls, double energy_gev, int64_
 
 /* Writes the index and header, then renames the file to its final name; frees w. */
 void dataset_commit(dataset_writer *w);
+
+/* Appends to meta (the split's meta.tsv, being written last) the SHA-256 of the split's complete events.bin
+   and truth.tsv in folder dir, under the keys dataset_digests reads: the split's identity in result
+   records. */
+void dataset_meta_digests(FILE *meta, const char *dir);
 
 #endif
