@@ -39,7 +39,7 @@ static void parse(int argc, char **argv, options *o)
     if (o->downsample < 1 || o->downsample > IMAGE_PIXELS || IMAGE_PIXELS % o->downsample)
         nutl_die("import deposits: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (format && (o->format = deposits_format_parse(format)) < 0)
-        nutl_die("import deposits: --format '%s' is not tsv or hdf5", format);
+        nutl_die("%s: --format '%s' is not tsv or hdf5", o->file, format);
     if (!format && (o->format = deposits_format_of_path(o->file)) < 0)
         nutl_die("%s: cannot tell the layout from the extension (.tsv, .h5, .hdf5): give --format tsv|hdf5", o->file);
 }

@@ -334,7 +334,7 @@ static void h5_read(const deposits_file *file, hid_t d, const char *name, hid_t 
     H5Sclose(mspace);
     H5Sclose(fspace);
     if (ok < 0) nutl_die("%s: cannot read rows %llu-%llu of dataset '%s' (damaged or truncated file)", file->path,
-                         (unsigned long long)start, (unsigned long long)(start + count), name);
+                         (unsigned long long)start, (unsigned long long)(start + count - 1), name);
 }
 
 /* Returns the n rows of the table name, read through fields into rows of size bytes (to free). */
