@@ -46,8 +46,9 @@ deposit deposits_segment(const double start[3], const double end[3], double e)
 
 void deposits_segment_ends(const deposit *d, double start[3], double end[3])
 {
-    /* A float's sum and difference with another float are exact in double unless their exponents lie
-       more than 29 apart (1 km against 4 um), so the midpoint and half extent come back bit for bit. */
+    /* The sum and difference of two floats are exact in double (24-bit significands, 53 in double)
+       unless one is over 2^28 times the other (1 km against 4 um), so deposits_segment gets the
+       midpoint and half extent back bit for bit. */
     const float mid[3] = {d->x, d->y, d->z}, half[3] = {d->hx, d->hy, d->hz};
     for (int a = 0; a < 3; a++) {
         start[a] = (double)mid[a] - half[a];

@@ -7,8 +7,8 @@
      layout lacks;
    - TSV: a header line, then for each event an "#event" line (its truth and vertex) and one line per
      segment.
-   Coordinates are nutl's: x drift, y up, z beam, cm. The reader also writes them (deposits_writer):
-   `nutl simulate --deposits-out` exports its own deposits so that they import to the same images. */
+   Coordinates are nutl's: x drift, y up, z beam, cm. deposits_writer writes both layouts, for
+   `nutl simulate --deposits-out`: nutl's own deposits, which import to the very same images. */
 #ifndef NUTL_DEPOSITS_H
 #define NUTL_DEPOSITS_H
 
