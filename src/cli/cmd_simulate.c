@@ -89,7 +89,7 @@ static void parse(int argc, char **argv, options *o)
     if (o->emin > o->emax) nutl_die("simulate: --emin %g is above --emax %g", o->emin, o->emax);
     if (o->deposits_out && (o->deposits_format = deposits_format_of_path(o->deposits_out)) < 0)
         nutl_die("simulate: --deposits-out %s: the extension must be .h5, .hdf5 or .tsv", o->deposits_out);
-    /* A detector response quenches the deposits in place: those left are no longer Geant4's energies. */
+    /* A detector response quenches the deposits in place: they would no longer hold the energy deposited. */
     if (o->deposits_out && o->response != RESPONSE_IDEAL)
         nutl_die("simulate: --deposits-out writes the energy deposited, before any response: it needs --response ideal");
 }
