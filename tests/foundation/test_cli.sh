@@ -18,7 +18,12 @@ check_help() {
 }
 commands=$(bin/nutl --help | awk 'NR > 1 {print $1}')
 [ "$(wc -w <<<"$commands")" -ge 13 ] || fail "nutl --help lists: $commands"
-for c in $commands; do check_help bin/nutl "$c"; done
+# nutl import dispatches to a kind (nutl import KIND SOURCE ...): each kind answers --help.
+import_kinds="deposits"
+for c in $commands; do
+  if [ "$c" = import ]; then for k in $import_kinds; do check_help bin/nutl import "$k"; done
+  else check_help bin/nutl "$c"; fi
+done
 check_help bin/nutl-analyse
 
 for split in train:30:21 val:15:22 test:15:23; do
