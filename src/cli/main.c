@@ -20,6 +20,7 @@ static const struct command commands[] = {
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
     {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T] [--response ideal|lar]: a dataset split"},
     {"ingredients", cmd_ingredients, ": the physics ingredients simulate --without can switch off"},
+    {"import", cmd_import, "dune-cvn|deposits SOURCE --out SPLIT: events simulated elsewhere, as a split"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
     {"separability", cmd_separability, "SPLIT_DIR [--folds K]: how well cheap per-event features separate the classes"},
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
