@@ -96,17 +96,10 @@ double dune_cvn_cell_drift_cm(void)
 int dune_cvn_grid_rows(void) { return (int)ceil(DUNE_CVN_TICKS * dune_cvn_cell_drift_cm()); }
 int dune_cvn_grid_cols(int view) { return (int)ceil(DUNE_CVN_WIRES * dune_cvn_pitch_cm(view)); }
 
-/* Splits cell k of size `size` (cm) over the 1 cm pixels it overlaps: returns how many (1 or 2), with the
-   first pixel in *first and the shares in share[]. */
-static int overlap(int k, double size, int *first, double share[2])
+/* Returns the 1 cm pixel holding the centre of cell k of size `size` (cm). */
+static int centre_pixel(int k, double size)
 {
-    double lo = k * size, hi = lo + size;
-    *first = (int)floor(lo);
-    double edge = *first + 1.0;
-    if (hi <= edge) { share[0] = 1; return 1; }
-    share[0] = (edge - lo) / size;
-    share[1] = 1 - share[0];
-    return 2;
+    return (int)floor((k + 0.5) * size);
 }
 
 void dune_cvn_rebin(const unsigned char *map, int v, float *grid)
@@ -116,15 +109,8 @@ void dune_cvn_rebin(const unsigned char *map, int v, float *grid)
     memset(grid, 0, sizeof *grid * (size_t)rows * cols);
     const unsigned char *view = map + (size_t)v * DUNE_CVN_WIRES * DUNE_CVN_TICKS;
     for (int w = 0; w < DUNE_CVN_WIRES; w++) {
-        double ws[2];
-        int c0, nc = overlap(w, pitch, &c0, ws);
-        for (int t = 0; t < DUNE_CVN_TICKS; t++) {
-            int q = view[w * DUNE_CVN_TICKS + t];
-            if (!q) continue;
-            double ts[2];
-            int r0, nr = overlap(t, drift, &r0, ts);
-            for (int i = 0; i < nr; i++)
-                for (int j = 0; j < nc; j++) grid[(size_t)(r0 + i) * cols + c0 + j] += (float)(q * ts[i] * ws[j]);
-        }
+        int col = centre_pixel(w, pitch);
+        for (int t = 0; t < DUNE_CVN_TICKS; t++)
+            if (view[w * DUNE_CVN_TICKS + t]) grid[(size_t)centre_pixel(t, drift) * cols + col] += view[w * DUNE_CVN_TICKS + t];
     }
 }

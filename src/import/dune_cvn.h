@@ -61,8 +61,9 @@ int dune_cvn_grid_rows(void);
 int dune_cvn_grid_cols(int view);
 
 /* Writes view v of map into grid (dune_cvn_grid_rows() x dune_cvn_grid_cols(v) floats, row = drift
-   cm, column = wire-coordinate cm, in map units): each cell's value shared among the 1 cm pixels it
-   overlaps in proportion to the overlap's area, so the grid's sum equals the view's. */
+   cm, column = wire-coordinate cm, in map units): each cell's value goes whole to the 1 cm pixel
+   holding the cell's centre (2 or 3 wires and 1 or 2 time cells a pixel), so the grid's sum equals the
+   view's and a thin track stays one pixel wide (sharing cells by overlap area would widen it). */
 void dune_cvn_rebin(const unsigned char *map, int v, float *grid);
 
 #endif
