@@ -8,9 +8,9 @@
 
 #include "core/util.h"
 
-#define MPV_BINS 60
+#define MPV_BINS 300
 #define MPV_RANGE_MEDIANS 3.0
-#define MPV_WINDOW 5
+#define MPV_WINDOW 7
 
 mip_sample mip_sample_new(void) { return (mip_sample){NULL, 0, 0}; }
 

@@ -26,10 +26,10 @@ void mip_sample_free(mip_sample *s);
 /* Adds to s the values of the track-interior pixels of one view (rows x cols floats, row-major). */
 void mip_collect(const float *view, int rows, int cols, mip_sample *s);
 
-/* Returns the most probable value of the sample: the mean of the values in the fullest window of 5
-   adjacent bins of a 60-bin histogram over [0, 3 x median] (bins of a twentieth of the median, so the
-   estimate scales with the units); dies naming what (the sample's source) if it has fewer than
-   MIP_MIN_PIXELS values. */
+/* Returns the most probable value of the sample: the mean of the values in the fullest window of 7
+   adjacent bins of a 300-bin histogram over [0, 3 x median] (bins of a hundredth of the median, so the
+   estimate scales with the units; the window, 7 % of the median, is narrower than a MIP peak); dies
+   naming what (the sample's source) if it has fewer than MIP_MIN_PIXELS values. */
 double mip_mpv(const mip_sample *s, const char *what);
 
 #endif
