@@ -88,7 +88,7 @@ for r in $responses; do
   "$nutl" compare "$data/$r/test" "$data/$r/dune" --out "$out/$r" --names "nutl $r,DUNE" >/dev/null
   "$nutl" separability "$data/$r/test" >"$out/$r/separability-nutl.txt"
   "$nutl" separability "$data/$r/dune" >"$out/$r/separability-dune.txt"
-  for q in hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do
+  for q in true_energy_gev hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do
     gnuplot -e "dat='$out/$r/data/$q.dat'; out='$out/$r/$q.png.tmp'; term='png'; xlabel='$q'; sim='nutl $r'; ref='DUNE';
                 title='$q, nutl ($r response) beside DUNE full simulation, at matched neutrino energy'" plots/validate.gp ||
       die "plots/validate.gp failed on $out/$r/data/$q.dat"
@@ -135,7 +135,7 @@ report=$out/validate.md
     echo
     cat "$out/$r/distributions.md"
     echo
-    echo "Figures: $(for q in hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do printf '[%s](%s/%s.png) ' "$q" "$r" "$q"; done)"
+    echo "Figures: $(for q in true_energy_gev hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do printf '[%s](%s/%s.png) ' "$q" "$r" "$q"; done)"
     echo
     echo "Reality gap: Kaiming \`all\` networks trained on $train nutl events ($members members, early stopping,"
     echo "at most $epochs epochs), on nutl's test split and on the DUNE events; gap = DUNE - nutl, the mean of the"

@@ -20,10 +20,10 @@
 #define PIXEL_BINS 44
 #define RANGE_QUANTILE 0.99 /* continuous quantities are histogrammed up to 1.05 x this quantile */
 
-static const char *quantity_name[N_QUANTITIES] = {"hits", "islands", "largest_span", "image_energy_gev",
+static const char *quantity_name[N_QUANTITIES] = {"true_energy_gev", "hits", "islands", "largest_span", "image_energy_gev",
                                                   "soft_fraction", "y", "n_p", "n_n", "n_pipm", "n_pi0"};
 static const char *quantity_label[N_QUANTITIES] = {
-    "hit pixels per view", "islands per view", "largest island's span (pixels)", "energy in the image (GeV)",
+    "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "largest island's span (pixels)", "energy in the image (GeV)",
     "share of pixels under 0.1 MeV", "inelasticity y", "protons", "neutrons", "charged pions", "neutral pions"};
 
 const char *compare_quantity_name(int q) { return quantity_name[q]; }
@@ -82,6 +82,7 @@ void compare_load(const char *dir, compare_split *s)
         s->cls[i] = dataset_class(d, i);
         s->energy[i] = dataset_energy(d, i);
         s->weight[i] = 1;
+        s->q[Q_NU_ENERGY][i] = s->energy[i];
         s->q[Q_HITS][i] = f.f[FEAT_HITS];
         s->q[Q_ISLANDS][i] = f.f[FEAT_ISLANDS];
         s->q[Q_SPAN][i] = f.f[FEAT_LARGEST_SPAN];

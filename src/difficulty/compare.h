@@ -12,6 +12,7 @@
 #define COMPARE_ENERGY_BINS 6
 
 enum quantity {
+    Q_NU_ENERGY,     /* true neutrino energy, GeV (matched by the weights: a check of them) */
     Q_HITS,          /* non-zero pixels per view */
     Q_ISLANDS,       /* 8-connected islands per view */
     Q_SPAN,          /* longest bounding-box side of the largest island, pixels (mean over views) */
