@@ -25,7 +25,7 @@ void dune_cvn_read_info(const char *path, dune_cvn_truth *t)
     int n = 0;
     while (n < INFO_LINES && fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = 0;
-        if (!util_parse_double(line, &v[n])) nutl_die("%s: line %d ('%s') is not a number", path, n + 1, line);
+        if (!util_parse_double(line, &v[n])) nutl_die("%s: line %d is not a number", path, n + 1);
         n++;
     }
     fclose(f);
