@@ -3,7 +3,8 @@
 # wrote into DIR (paper-figures/PROTOCOL): DIR/report.md and DIR/report.pdf (LaTeX, pdflatex) with the
 # verdicts (nutl-analyse's verdicts.md), the caveat, the audit's verdict (DIR/audit.md, if make audit
 # ran) and the build; Fig. 2 drawn from CFG (default cfg/resnet18.cfg) by `nutl diagram`; Tables I-III
-# and Figures 3-7, each with what the paper shows beside it; the ensemble statistics and energy bias.
+# and Figures 3-7, each with what the paper shows beside it; the ensemble statistics and energy bias;
+# nutl beside real full simulation (make validate's paper-figures/validate/validate.md), when it ran.
 # Every file is written under a temporary name and renamed when complete. NUTL: the nutl program.
 set -euo pipefail
 dir=${1:?usage: scripts/report.sh paper-figures/PROTOCOL [CFG]}
@@ -18,6 +19,7 @@ for f in verdicts.md table1.md table1.tex table2.md table2.tex table3.md table3.
   [ -s "$dir/$f" ] || die "$dir/$f: missing (run make tables first)"
 done
 abs=$(cd "$dir" && pwd) # pdflatex runs in a scratch folder
+validate=$dir/../validate # make validate's report, a section of this one when it exists
 work=$(mktemp -d)
 trap 'rm -rf "$work"; rm -f "$dir"/report.{md,tex,pdf}.tmp "$dir"/fig2.{png,pdf}.tmp' EXIT
 
@@ -72,6 +74,9 @@ tex_text() { sed -e 's/_/\\_/g; s/%/\\%/g; s/&/\\&/g; s/σ/$\\sigma$/g; s/×/$\\
   for t in I II III; do printf '## Table %s\n\n' "$t"; cat "$dir/table${#t}.md"; echo; done
   for n in 3 4 5 6 7; do printf '## Fig. %s\n\n' "$n"; figure_md "$n"; done
   printf '## Beyond the paper\n\n'; cat "$dir/ensembles.md"; echo; cat "$dir/energy-bias.md"
+  printf '\n## nutl beside real full-simulation events (make validate)\n\n'
+  if [ -s "$validate/validate.md" ]; then sed -e '1d' -e 's/^## /### /' -e 's#](\([^)]*\))#](../validate/\1)#g' "$validate/validate.md"
+  else printf 'Not run: `make validate` compares nutl'"'"'s events with the DUNE CVN sample (docs/validate.md).\n'; fi
 } >"$dir/report.md.tmp"
 mv "$dir/report.md.tmp" "$dir/report.md"
 
@@ -89,7 +94,11 @@ mv "$dir/report.md.tmp" "$dir/report.md"
   printf '\\end{itemize}\n\\clearpage\n\\subsection*{Fig. 2: the network (cfg/resnet18.cfg as Darknet builds it)}\n'; figure_tex 2
   for t in table1 table2 table3; do printf '\\input{%s}\n\\clearpage\n' "$abs/$t.tex"; done
   for n in 3 4 5 6 7; do printf '\\subsection*{Fig. %s}\n' "$n"; figure_tex "$n"; done
-  printf '\\input{%s}\n\\clearpage\n\\input{%s}\n\\end{document}\n' "$abs/ensembles.tex" "$abs/energy-bias.tex"
+  printf '\\input{%s}\n\\clearpage\n\\input{%s}\n\\clearpage\n' "$abs/ensembles.tex" "$abs/energy-bias.tex"
+  printf '\\section*{nutl beside real full-simulation events (make validate)}\n'
+  if [ -s "$validate/validate.md" ]; then sed '1d' "$validate/validate.md" | awk -v base="$(cd "$validate" && pwd)" -f "$here/plots/md2tex.awk"
+  else printf 'Not run: make validate compares nutl'"'"'s events with the DUNE CVN sample (docs/validate.md).\n'; fi
+  printf '\\end{document}\n'
 } >"$work/report.tex"
 (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error report.tex >pdflatex.log 2>&1) ||
   { grep -A3 '^!' "$work/pdflatex.log" >&2 || tail -n 20 "$work/pdflatex.log" >&2; die "pdflatex failed on $dir/report.tex"; }

@@ -1,6 +1,8 @@
-/* nutl import KIND SOURCE --out SPLIT ...: events simulated elsewhere, as a nutl split (datasets/FORMAT.md);
-   one file per kind: cmd_import_<kind>.c. */
-#include <stddef.h>
+/* nutl import SOURCE ...: events simulated elsewhere, into nutl's dataset format (datasets/FORMAT.md),
+   so that networks trained on nutl's events can be evaluated on them, or trained on them.
+     nutl import dune-cvn DIR --out SPLIT ...   DUNE CVN pixel maps (full simulation, hit-based)
+     nutl import deposits FILE --out SPLIT ...  3D energy deposits of any Geant4 application (HDF5, TSV)
+   Each kind has its own file: cmd_import_<kind>.c. */
 #include <string.h>
 
 #include "cli/commands.h"
@@ -12,11 +14,14 @@ struct import_kind {
 };
 
 static const struct import_kind kinds[] = {
+    {"dune-cvn", cmd_import_dune_cvn},
     {"deposits", cmd_import_deposits},
 };
+
 int cmd_import(int argc, char **argv)
 {
     for (size_t i = 0; argc >= 1 && i < sizeof kinds / sizeof kinds[0]; i++)
         if (!strcmp(argv[0], kinds[i].name)) return kinds[i].run(argc - 1, argv + 1);
-    nutl_die("import: usage: nutl import dune-cvn|deposits SOURCE --out SPLIT ... (unknown kind '%s')", argc >= 1 ? argv[0] : "");
+    nutl_die("import: usage: nutl import dune-cvn|deposits SOURCE --out SPLIT ... (unknown kind '%s')",
+             argc >= 1 ? argv[0] : "");
 }

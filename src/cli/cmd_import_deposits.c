@@ -105,7 +105,8 @@ static void write_meta(const options *o, long events)
     path_join(path, o->out, DATASET_META_FILE);
     file_sha256(o->file, source_hex);
     FILE *f = atomic_open(path);
-    fprintf(f, "format_version\t%d\nevents\t%ld\nsource\t%s\nsource_format\t%s\nsource_sha256\t%s\ndownsample\t%ld\n"
+    fprintf(f, "format_version\t%d\nevents\t%ld\nsource\t%s\nsource_kind\tdeposits\nsource_format\t%s\nsource_sha256\t%s\n"
+               "downsample\t%ld\n"
                "image_side\t%ld\nchannels\tu,v,w\npixel_cm\t%g\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
                "response\tideal\n",
             DATASET_FORMAT_VERSION, events, o->file, deposits_format_name(o->format), source_hex, o->downsample,

@@ -20,6 +20,8 @@ int cmd_conf(int argc, char **argv);
 int cmd_separability(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_import_dune_cvn(int argc, char **argv);
 int cmd_import_deposits(int argc, char **argv);
 
 #endif

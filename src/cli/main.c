@@ -23,6 +23,7 @@ static const struct command commands[] = {
     {"import", cmd_import, "dune-cvn|deposits SOURCE --out SPLIT: events simulated elsewhere, as a split"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},
     {"separability", cmd_separability, "SPLIT_DIR [--folds K]: how well cheap per-event features separate the classes"},
+    {"compare", cmd_compare, "SIM_SPLIT REF_SPLIT --out DIR: two splits' image statistics and truth, class by class"},
     {"verify", cmd_verify, "DIR: reads every event of a split, checking its integrity"},
     {"train", cmd_train, "DATA_DIR --out RUNDIR ...: train one network (paper protocol), write its record"},
     {"evaluate", cmd_evaluate, "--weights W --data SPLIT_DIR: metrics and predictions of a trained network"},

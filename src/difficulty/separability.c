@@ -9,47 +9,17 @@
 
 #include "core/util.h"
 #include "difficulty/logreg.h"
+#include "difficulty/truth.h"
 #include "sim/dataset.h"
 
 #define ALL_CLASSES ((1u << N_CLASSES) - 1)
 
-/* Returns the index of column name in the tab-separated header line, or dies naming the file. */
-static int column(const char *path, char *header, const char *name)
-{
-    int k = 0;
-    char *save, *copy = strdup(header);
-    if (!copy) nutl_die("out of memory reading %s", path);
-    for (char *tok = strtok_r(copy, "\t\n", &save); tok; tok = strtok_r(NULL, "\t\n", &save), k++)
-        if (!strcmp(tok, name)) { free(copy); return k; }
-    free(copy);
-    nutl_die("%s: no column '%s' in the header", path, name);
-}
-
 /* Reads the y and n_pi0 columns of truth.tsv (already checked line by line by dataset_open). */
 static void load_truth(const char *dir, separability_data *s)
 {
-    char path[NUTL_PATH_MAX], line[8192];
-    path_join(path, dir, DATASET_TRUTH_FILE);
-    FILE *f = fopen(path, "r");
-    if (!f) nutl_die("%s: cannot read: %s", path, strerror(errno));
-    if (!fgets(line, sizeof line, f)) nutl_die("%s: empty", path);
-    int cy = column(path, line, "y"), cpi0 = column(path, line, "n_pi0");
-    for (int i = 0; i < s->n; i++) {
-        if (!fgets(line, sizeof line, f)) nutl_die("%s: truncated at line %d", path, i + 2);
-        int k = 0, got = 0;
-        char *save;
-        for (char *tok = strtok_r(line, "\t\n", &save); tok; tok = strtok_r(NULL, "\t\n", &save), k++) {
-            char *end;
-            double v = strtod(tok, &end);
-            if (k != cy && k != cpi0) continue;
-            if (*end) nutl_die("%s: line %d: '%s' is not a number", path, i + 2, tok);
-            if (k == cy) s->y[i] = v;
-            else s->pi0[i] = v > 0;
-            got++;
-        }
-        if (got != 2) nutl_die("%s: line %d is malformed", path, i + 2);
-    }
-    fclose(f);
+    truth_column(dir, "y", s->n, s->y);
+    truth_column(dir, "n_pi0", s->n, s->pi0);
+    for (int i = 0; i < s->n; i++) s->pi0[i] = s->pi0[i] > 0;
 }
 
 void separability_load(const char *dir, separability_data *s)

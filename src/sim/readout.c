@@ -12,11 +12,16 @@ double readout_wire(int view, double y, double z)
     return view == VIEW_U ? z * c + y * s : view == VIEW_V ? z * c - y * s : z;
 }
 
+int readout_window(double centre)
+{
+    return (int)floor(centre / PIXEL_CM) - IMAGE_PIXELS / 2;
+}
+
 /* Returns the first pixel of a window of IMAGE_PIXELS centred on centre, moved to keep pixel v at least
    CROP_VERTEX_MARGIN pixels from either edge. */
 static int window(double centre, double v)
 {
-    int start = (int)floor(centre / PIXEL_CM) - IMAGE_PIXELS / 2, vp = (int)floor(v / PIXEL_CM);
+    int start = readout_window(centre), vp = (int)floor(v / PIXEL_CM);
     int lo = vp - (IMAGE_PIXELS - 1 - CROP_VERTEX_MARGIN), hi = vp - CROP_VERTEX_MARGIN;
     return start < lo ? lo : start > hi ? hi : start;
 }

@@ -20,6 +20,10 @@ typedef struct {
 /* Returns the wire coordinate (cm) of view v at (y, z). */
 double readout_wire(int view, double y, double z);
 
+/* Returns the first pixel of the IMAGE_PIXELS-wide window centred on coordinate centre (cm): the crop's
+   rule before the vertex margin (importers of maps without a vertex use it alone). */
+int readout_window(double centre);
+
 /* Places the crop for the n deposits dep of an interaction at vertex. */
 void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c);
 

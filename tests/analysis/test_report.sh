@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make report's document from the analysis fixture: report.md carries the verdicts, the audit's verdict
-# and every table and figure; report.pdf is a PDF of 12 pages in the documented order; Fig. 2's data is
+# and every table and figure; report.pdf is a PDF of 13 pages in the documented order (the last make validate's section); Fig. 2's data is
 # ResNet18 as Darknet builds it from cfg/resnet18.cfg.
 . tests/analysis/lib.sh
 command -v pdflatex >/dev/null || { echo "skipped: pdflatex not installed (make deps installs texlive-latex-base)"; exit 77; }
@@ -16,7 +16,7 @@ plots/render "$out"
 printf '# Audit\n\n**Verdict: reproducible**\n' >"$out/audit.md"
 NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
 [ ! -s "$tmp/report.err" ] || fail "report said: $(cat "$tmp/report.err")"
-has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (12 pages)"
+has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (13 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
 has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Machine class: cpu; fixture; threads 2" "dataset_id fixture0dataset0" "- Caveat: a fixture: its numbers are made up" \
@@ -34,7 +34,7 @@ done
 
 # The PDF: page by page, as docs/report.md lists them.
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf is not a PDF"
-[ "$(pdfinfo "$out/report.pdf" | sed -n 's/^Pages: *//p')" = 12 ] || fail "report.pdf: $(pdfinfo "$out/report.pdf" | grep Pages)"
+[ "$(pdfinfo "$out/report.pdf" | sed -n 's/^Pages: *//p')" = 13 ] || fail "report.pdf: $(pdfinfo "$out/report.pdf" | grep Pages)"
 page() { pdftotext -f "$1" -l "$1" "$out/report.pdf" - | tr -s ' \n' ' '; }
 expect_page() { page "$1" | grep -qF -- "$2" || fail "report.pdf page $1 lacks '$2': $(page "$1" | cut -c1-200)"; }
 expect_page 1 "Audit: reproducible"
@@ -47,7 +47,17 @@ expect_page 5 "TABLE III"
 for n in 3 4 5 6 7; do expect_page $((n + 3)) "Fig. $n. "; done
 expect_page 11 "Ensemble statistics"
 expect_page 12 "Energy bias"
+expect_page 13 "Not run: make validate compares"
 ls "$out" | grep -q '\.tmp$' && fail "temporary files left in $out"
+
+# make validate's report, when it exists beside DIR, is the last section, in Markdown and in the PDF.
+mkdir -p "$tmp/validate"
+printf '# title\n\n## Response `ideal`\n\n```\nimport dune-cvn: view w: 0.0295 MeV per unit\n```\n\n| metric | nutl test | DUNE | gap |\n|---|---|---|---|\n| f1 | 0.800 +- 0.010 | 0.650 +- 0.020 | -0.150 +- 0.015 |\n' >"$tmp/validate/validate.md"
+NUTL=$NUTL scripts/report.sh "$out" >/dev/null 2>"$tmp/report.err" || fail "report with validate.md: $(cat "$tmp/report.err")"
+has "$out/report.md" "## nutl beside real full-simulation events (make validate)" "### Response \`ideal\`" "| f1 | 0.800 +- 0.010 | 0.650 +- 0.020 | -0.150 +- 0.015 |"
+expect_page 13 "0.800 ± 0.010"
+expect_page 13 "import dune-cvn: view w: 0.0295 MeV per unit"
+rm -r "$tmp/validate"
 
 # Fig. 2 is the network Darknet builds: 35 layers (3 routes drawn as lanes) + 6 column entries, the
 # three 1x1/2 projections in the side lane, Layers 1-4 as columns, 512x7x7 before the pool.
@@ -60,4 +70,4 @@ rm "$out/table2.tex"
 ! NUTL=$NUTL scripts/report.sh "$out" 2>"$tmp/report.err" || fail "a missing table was not refused"
 has "$tmp/report.err" "report: $out/table2.tex: missing (run make tables first)"
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf lost"
-echo "report: 12 pages, $(wc -l <"$out/report.md") lines of Markdown"
+echo "report: 13 pages, $(wc -l <"$out/report.md") lines of Markdown"

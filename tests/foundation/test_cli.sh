@@ -19,7 +19,7 @@ check_help() {
 commands=$(bin/nutl --help | awk 'NR > 1 {print $1}')
 [ "$(wc -w <<<"$commands")" -ge 13 ] || fail "nutl --help lists: $commands"
 # nutl import dispatches to a kind (nutl import KIND SOURCE ...): each kind answers --help.
-import_kinds="deposits"
+import_kinds="dune-cvn deposits"
 for c in $commands; do
   if [ "$c" = import ]; then for k in $import_kinds; do check_help bin/nutl import "$k"; done
   else check_help bin/nutl "$c"; fi
