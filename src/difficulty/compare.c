@@ -45,15 +45,15 @@ static void add_pixel(compare_split *s, int i, double v, long *cap)
     s->pixels[c][s->n_pixels[c]++] = v;
 }
 
-/* Reads the truth quantities of s (the split in dir). */
+/* Reads the truth quantities of s (the split in dir); a quantity its truth does not record is NaN. */
 static void load_truth(const char *dir, compare_split *s)
 {
-    truth_column(dir, "y", s->n, s->q[Q_Y]);
-    truth_column(dir, "n_p", s->n, s->q[Q_PROTONS]);
-    truth_column(dir, "n_n", s->n, s->q[Q_NEUTRONS]);
-    truth_column(dir, "n_pi0", s->n, s->q[Q_PI0]);
-    if (truth_has_column(dir, "n_pipm")) {
-        truth_column(dir, "n_pipm", s->n, s->q[Q_CHARGED_PIONS]);
+    truth_column_or_nan(dir, "y", s->n, s->q[Q_Y]);
+    truth_column_or_nan(dir, "n_p", s->n, s->q[Q_PROTONS]);
+    truth_column_or_nan(dir, "n_n", s->n, s->q[Q_NEUTRONS]);
+    truth_column_or_nan(dir, "n_pi0", s->n, s->q[Q_PI0]);
+    if (truth_has_column(dir, "n_pipm") || !truth_has_column(dir, "n_pip")) {
+        truth_column_or_nan(dir, "n_pipm", s->n, s->q[Q_CHARGED_PIONS]);
         return;
     }
     double *minus = nutl_calloc(sizeof *minus * (size_t)s->n, "pion counts");
@@ -168,7 +168,7 @@ static sample class_sample(const compare_split *s, int q, int c)
     sample out = {nutl_calloc(sizeof *out.x * (size_t)(s->n + 1), "sample"),
                   nutl_calloc(sizeof *out.w * (size_t)(s->n + 1), "sample weights"), 0};
     for (int i = 0; i < s->n; i++)
-        if ((c < 0 || s->cls[i] == c) && s->weight[i] > 0)
+        if ((c < 0 || s->cls[i] == c) && s->weight[i] > 0 && !isnan(s->q[q][i]))
             out.x[out.n] = s->q[q][i], out.w[out.n++] = s->weight[i];
     return out;
 }

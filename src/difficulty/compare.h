@@ -41,8 +41,8 @@ typedef struct {
 const char *compare_quantity_name(int q);
 const char *compare_quantity_label(int q);
 
-/* Loads the split in dir: images, truth (the charged pions as n_pipm, or n_pip + n_pim) and unit weights;
-   dies naming the file if a truth column is missing. */
+/* Loads the split in dir: images, truth (the charged pions as n_pipm, or n_pip + n_pim; NaN for what
+   the split's truth does not record, left out of every statistic) and unit weights. */
 void compare_load(const char *dir, compare_split *s);
 
 /* Sets the weights of s so that each class's energy distribution is the reference's (a bin without

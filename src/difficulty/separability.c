@@ -14,12 +14,13 @@
 
 #define ALL_CLASSES ((1u << N_CLASSES) - 1)
 
-/* Reads the y and n_pi0 columns of truth.tsv (already checked line by line by dataset_open). */
+/* Reads the y and n_pi0 columns of truth.tsv (NaN where the split's truth has none: an imported split). */
 static void load_truth(const char *dir, separability_data *s)
 {
-    truth_column(dir, "y", s->n, s->y);
-    truth_column(dir, "n_pi0", s->n, s->pi0);
-    for (int i = 0; i < s->n; i++) s->pi0[i] = s->pi0[i] > 0;
+    truth_column_or_nan(dir, "y", s->n, s->y);
+    truth_column_or_nan(dir, "n_pi0", s->n, s->pi0);
+    for (int i = 0; i < s->n; i++)
+        if (!isnan(s->pi0[i])) s->pi0[i] = s->pi0[i] > 0;
 }
 
 void separability_load(const char *dir, separability_data *s)

@@ -1,6 +1,7 @@
 #include "difficulty/truth.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,13 @@ void truth_column(const char *dir, const char *name, int n, double *out)
             nutl_die("%s: line %d: column '%s' is missing or not a number", path, i + 2, name);
     }
     fclose(f);
+}
+
+void truth_column_or_nan(const char *dir, const char *name, int n, double *out)
+{
+    if (truth_has_column(dir, name)) {
+        truth_column(dir, name, n, out);
+        return;
+    }
+    for (int i = 0; i < n; i++) out[i] = NAN;
 }

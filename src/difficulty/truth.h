@@ -10,4 +10,8 @@ int truth_has_column(const char *dir, const char *name);
    is missing, a line is missing, or a value is not a number. */
 void truth_column(const char *dir, const char *name, int n, double *out);
 
+/* Writes column name of the split's n events into out, or NaN for every event when the split has no
+   such column (an imported split records only what its source does); dies as truth_column otherwise. */
+void truth_column_or_nan(const char *dir, const char *name, int n, double *out);
+
 #endif

@@ -26,6 +26,11 @@ expect_error "$T/none"
 expect_error "$T/a" --folds 1
 cp -r "$T/a" "$T/b"
 sed -i '1s/\ty\t/\tyy\t/' "$T/b/truth.tsv"
-out=$(bin/nutl separability "$T/b" 2>&1 >/dev/null) && fail "accepted a truth file without y"
-[[ "$out" == *"b/truth.tsv: no column 'y'"* ]] || fail "message: $out"
+# A split whose truth has no y (an import of a source that records none): the index, and y as nan.
+bin/nutl separability "$T/b" >"$T/b.out" 2>&1 || fail "a truth file without y was refused: $(cat "$T/b.out")"
+grep -q "separability index" "$T/b.out" && grep -q "nan" "$T/b.out" || fail "without y: $(head -n 5 "$T/b.out")"
+cp -r "$T/a" "$T/c"
+awk -F'\t' -v OFS='\t' 'NR == 3 { $5 = "abc" } { print }' "$T/a/truth.tsv" >"$T/c/truth.tsv"
+out=$(bin/nutl separability "$T/c" 2>&1 >/dev/null) && fail "accepted a y that is not a number"
+[[ "$out" == *"c/truth.tsv: line 3: column 'y' is missing or not a number"* ]] || fail "message: $out"
 echo "separability checks passed"
