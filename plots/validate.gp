@@ -15,10 +15,10 @@ set key top right box opaque samplen 2
 set style data steps
 classes = 'numu_cc nue_cc nc'
 
-set multiplot layout 1,3 title title
+set multiplot layout 1,3 title title noenhanced
 do for [c = 1:3] {
-    set title word(classes, c)
-    set xlabel xlabel
+    set title word(classes, c) noenhanced
+    set xlabel xlabel noenhanced
     set ylabel (c == 1 ? 'fraction of events' : '')
     plot dat using 1:(column(2 * c)) lw 2 lc rgb '#1f60c0' title sim, dat using 1:(column(2 * c + 1)) lw 2 lc rgb '#d03020' title ref
 }

@@ -88,12 +88,12 @@ for r in $responses; do
   "$nutl" compare "$data/$r/test" "$data/$r/dune" --out "$out/$r" --names "nutl $r,DUNE" >/dev/null
   "$nutl" separability "$data/$r/test" >"$out/$r/separability-nutl.txt"
   "$nutl" separability "$data/$r/dune" >"$out/$r/separability-dune.txt"
-  for q in true_energy_gev hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do
-    gnuplot -e "dat='$out/$r/data/$q.dat'; out='$out/$r/$q.png.tmp'; term='png'; xlabel='$q'; sim='nutl $r'; ref='DUNE';
-                title='$q, nutl ($r response) beside DUNE full simulation, at matched neutrino energy'" plots/validate.gp ||
+  while IFS=$'\t' read -r q label; do
+    gnuplot -e "dat='$out/$r/data/$q.dat'; out='$out/$r/$q.png.tmp'; term='png'; xlabel='$label'; sim='nutl $r'; ref='DUNE';
+                title='$label: nutl ($r response) beside DUNE full simulation, at matched neutrino energy'" plots/validate.gp ||
       die "plots/validate.gp failed on $out/$r/data/$q.dat"
     mv "$out/$r/$q.png.tmp" "$out/$r/$q.png"
-  done
+  done < <(tail -n +2 "$out/$r/data/quantities.tsv")
   train_members "$r"
   evaluate_members "$r"
 done
@@ -105,8 +105,8 @@ for c in numu_cc nue_cc nc; do
   pick=$(awk -F'\t' -v c="$c" 'NR > 1 && $2 == c { print $3, $1 }' "$data/$first/dune/truth.tsv" | sort -g |
          awk '{ e[NR] = $1; id[NR] = $2 } END { m = int((NR + 1) / 2); print id[m], e[m] }')
   set -- $pick
-  near=$(awk -F'\t' -v c="$c" -v e="$2" 'NR > 1 && $2 == c { d = $3 - e; d = d < 0 ? -d : d; print d, $1 }' \
-         "$data/$first/test/truth.tsv" | sort -g | head -n 1 | cut -d' ' -f2)
+  near=$(awk -F'\t' -v c="$c" -v e="$2" 'NR > 1 && $2 == c { d = $3 - e; d = d < 0 ? -d : d
+           if (best == "" || d < best) { best = d; id = $1 } } END { print id }' "$data/$first/test/truth.tsv")
   "$nutl" display --data "$data/$first/dune" --event "$1" --out "$out/gallery/$c-dune" >/dev/null
   "$nutl" display --data "$data/$first/test" --event "$near" --out "$out/gallery/$c-nutl" >/dev/null
 done
@@ -135,7 +135,7 @@ report=$out/validate.md
     echo
     cat "$out/$r/distributions.md"
     echo
-    echo "Figures: $(for q in true_energy_gev hits islands largest_span image_energy_gev soft_fraction y n_p n_n n_pipm n_pi0 pixel_log10_mev; do printf '[%s](%s/%s.png) ' "$q" "$r" "$q"; done)"
+    echo "Figures: $(cut -f1 "$out/$r/data/quantities.tsv" | tail -n +2 | while read -r q; do printf '[%s](%s/%s.png) ' "$q" "$r" "$q"; done)"
     echo
     echo "Reality gap: Kaiming \`all\` networks trained on $train nutl events ($members members, early stopping,"
     echo "at most $epochs epochs), on nutl's test split and on the DUNE events; gap = DUNE - nutl, the mean of the"
@@ -159,6 +159,8 @@ report=$out/validate.md
   echo
   for c in numu_cc nue_cc nc; do echo "![$c, DUNE](gallery/$c-dune.png)"; echo "![$c, nutl](gallery/$c-nutl.png)"; done
   echo
+  seconds=$(cat "$runs"/*/kaiming-all-n"$train"-m*/result.tsv | awk -F'\t' '$1 == "train_seconds" { s += $2 } END { printf "%.0f", s }')
+  echo "Training time of the networks: $seconds s (the sum of their train_seconds; $threads thread(s) each, $jobs at once)."
   echo "Machine time for this report (finished networks reused): $(( $(date +%s) - start )) s wall on $(nproc) cores."
 } >"$report.tmp"
 mv "$report.tmp" "$report"

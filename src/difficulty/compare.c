@@ -23,7 +23,7 @@
 static const char *quantity_name[N_QUANTITIES] = {"true_energy_gev", "hits", "islands", "largest_span", "image_energy_gev",
                                                   "soft_fraction", "y", "n_p", "n_n", "n_pipm", "n_pi0"};
 static const char *quantity_label[N_QUANTITIES] = {
-    "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "largest island's span (pixels)", "energy in the image (GeV)",
+    "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "span of the largest island (pixels)", "energy in the image (GeV)",
     "share of pixels under 0.1 MeV", "inelasticity y", "protons", "neutrons", "charged pions", "neutral pions"};
 
 const char *compare_quantity_name(int q) { return quantity_name[q]; }
@@ -268,6 +268,18 @@ static summary summarise(const compare_split *s, int q, int c)
     return out;
 }
 
+/* Writes data/quantities.tsv: each histogram file's name and its axis label, for the figures. */
+static void write_labels(const char *dir)
+{
+    char path[NUTL_PATH_MAX];
+    path_join(path, dir, "data/quantities.tsv");
+    FILE *f = atomic_open(path);
+    fprintf(f, "name\tlabel\n");
+    for (int q = 0; q < N_QUANTITIES; q++) fprintf(f, "%s\t%s\n", quantity_name[q], quantity_label[q]);
+    fprintf(f, "pixel_log10_mev\tlog10(pixel energy / MeV)\n");
+    atomic_commit(f, path);
+}
+
 void compare_write(const compare_split *s, const compare_split *ref, const char *names[2], const char *dir)
 {
     char path[NUTL_PATH_MAX], md_path[NUTL_PATH_MAX], data[NUTL_PATH_MAX];
@@ -291,6 +303,7 @@ void compare_write(const compare_split *s, const compare_split *ref, const char 
     atomic_commit(tsv, path);
     atomic_commit(md, md_path);
     for (int q = 0; q <= N_QUANTITIES; q++) write_histograms(s, ref, q, dir);
+    write_labels(dir);
 }
 
 void compare_free(compare_split *s)

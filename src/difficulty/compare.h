@@ -52,8 +52,8 @@ double compare_match_energy(compare_split *s, const compare_split *ref);
 
 /* Writes into dir: distributions.tsv and distributions.md (per class and quantity: weighted mean with
    its error, median, for both, and the ratio of the means) and data/<quantity>.dat, data/pixel_mev.dat
-   (normalised histograms, a column per class and split, header line naming them). names label the two
-   splits in the Markdown. */
+   (normalised histograms, a column per class and split, header line naming them), data/quantities.tsv
+   (each histogram's name and axis label). names label the two splits in the Markdown. */
 void compare_write(const compare_split *s, const compare_split *ref, const char *names[2], const char *dir);
 
 void compare_free(compare_split *s);
