@@ -3,16 +3,17 @@
 # and replaces it only when the identity changed, so that make rebuilds the identity object, and
 # relinks, exactly when the commit, the Darknet patch series or the compiler changed.
 # The commit is git's, with `-dirty.<digest of the uncommitted changes>` when the tree differs from it
-# (so two different dirty trees do not share an identity), or "unknown" outside git.
+# (so two different dirty trees do not share an identity); outside git, $NUTL_COMMIT (the commit a
+# source archive was made from: make image), else "unknown".
 set -euo pipefail
 out=$1 darknet=$2 compiler=$3
-commit=$(git describe --always --abbrev=12 2>/dev/null || echo unknown)
+commit=$(git describe --always --abbrev=12 2>/dev/null || echo "${NUTL_COMMIT:-unknown}")
 # Uncommitted changes: tracked files' differences and untracked (not ignored) files, names and contents.
 changes() {
   git diff HEAD --
   git ls-files --others --exclude-standard -z | xargs -0 -r sh -c 'for f; do echo "$f"; cat "$f"; done' sh
 }
-if [ "$commit" != unknown ] && [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+if git rev-parse --verify -q HEAD >/dev/null 2>&1 && [ -n "$(git status --porcelain 2>/dev/null)" ]; then
   commit="$commit-dirty.$(changes | sha256sum | cut -c1-8)"
 fi
 c_string() { printf '"%s"' "$(printf '%s' "$1" | tr -d '"\\')"; }

@@ -3,6 +3,7 @@
 # source file (result.c and provenance.c untouched) rebuilds only the identity object, and the records
 # name the new commit; an uncommitted change is named -dirty; a make with nothing changed relinks nothing.
 set -euo pipefail
+git rev-parse --verify -q HEAD >/dev/null 2>&1 || { echo "skipped: not a git checkout (an image's source is an archive)"; exit 77; }
 REPO=$(pwd)
 BUILD=${BUILD:-build/cpu}
 T=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/buildid.XXXXXX")
