@@ -9,6 +9,34 @@ chmod 755 "$W"
 fail() { echo "FAIL: $*"; exit 1; }
 value() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$2"; }
 
+# A copy of the repository, for the tests that rebuild: BUILD is the build folder under test.
+BUILD=${BUILD:-build/cpu}
+git_t() { git -c user.name=test -c user.email=test@nutl -c commit.gpgsign=false "$@"; }
+# make for the build variant under test. The flags of a make running the suite are not inherited
+# (MAKEFLAGS): make -s test would silence the log a test reads, make -n test would build nothing.
+make_variant() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make GPU=$([ "${BUILD##*/}" = gpu ] && echo 1 || echo 0) "$@"; }
+
+# repo_copy DIR: the repository's files as they are now (tracked and untracked, not ignored) and the
+# build folder, with their times so that make finds every object up to date, committed in a new git
+# repository DIR; then bin/nutl built there (only the build identity is compiled).
+repo_copy() {
+  git rev-parse --verify -q HEAD >/dev/null 2>&1 || { echo "skipped: not a git checkout (an image's source is an archive)"; exit 77; }
+  mkdir "$1"
+  git ls-files -co --exclude-standard -z | xargs -0 cp -a --parents -t "$1"
+  mkdir -p "$1/build" && cp -a "$BUILD" "$1/build/"
+  (cd "$1" && git_t init -q && git_t add -A && git_t commit -qm "first" &&
+     make_variant -s bin/nutl >"$1.make.log" 2>&1) || fail "copy of the repository: $(cat "$1.make.log")"
+}
+
+# tiny_dataset DIR: 30, 15 and 15 events at downsample 7 in DIR/{train,val,test}, by ./bin/nutl.
+tiny_dataset() {
+  local split s n
+  for split in train:30 val:15 test:15; do
+    IFS=: read -r s n <<<"$split"
+    bin/nutl simulate --events "$n" --seed "$(bin/nutl seed 5 "$s")" --downsample 7 --out "$1/$s" >/dev/null
+  done
+}
+
 # Stand-in pretrained weights (weights/torch_resnet18.py, converted): the repository's if made, else
 # made once per test run in $NUTL_TEST_TMP. Skips without Debian's python3-torch.
 standin_weights() {
