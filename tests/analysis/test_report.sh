@@ -2,21 +2,21 @@
 # make report's document from the analysis fixture: report.md carries the verdicts, the audit's verdict
 # and every table and figure; report.pdf is a PDF of 12 pages in the documented order; Fig. 2's data is
 # ResNet18 as Darknet builds it from cfg/resnet18.cfg.
-. tests/analysis/lib.sh
+source tests/analysis/lib.sh
 command -v pdflatex >/dev/null || { echo "skipped: pdflatex not installed (make deps installs texlive-latex-base)"; exit 77; }
 NUTL=${NUTL:-bin/nutl}
 [ -x "$NUTL" ] || fail "missing $NUTL: run make"
 
-conf=$tmp/smoke.conf
+conf=$T/smoke.conf
 { cat tests/analysis/smoke.conf; echo "caveat = a fixture: its numbers are made up"; } >"$conf"
-"$FIXTURE" "$conf" smoke "$tmp/runs"
-out=$tmp/fig
-"$ANALYSE" --protocol smoke --conf "$conf" --runs "$tmp/runs" --out "$out" 2>/dev/null
+"$FIXTURE" "$conf" smoke "$T/runs"
+out=$T/fig
+"$ANALYSE" --protocol smoke --conf "$conf" --runs "$T/runs" --out "$out" 2>/dev/null
 plots/render "$out"
 printf '# Audit\n\n**Verdict: reproducible**\n' >"$out/audit.md"
-NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
-[ ! -s "$tmp/report.err" ] || fail "report said: $(cat "$tmp/report.err")"
-has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (12 pages)"
+NUTL=$NUTL scripts/report.sh "$out" >"$T/report.out" 2>"$T/report.err"
+[ ! -s "$T/report.err" ] || fail "report said: $(cat "$T/report.err")"
+has "$T/report.out" "report: wrote $out/report.md and $out/report.pdf (12 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
 has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Machine class: cpu; fixture; threads 2" "dataset_id fixture0dataset0" "- Caveat: a fixture: its numbers are made up" \
@@ -57,7 +57,7 @@ has "$out/data/fig2-nodes.dat" '"conv 7×7/2, 64"	"64×112×112"' '"average pool
 has "$out/data/fig2-groups.dat" '"Layer 1"' '"Layer 4"' '"Classifier"'
 # A missing table stops the report, naming it; the report already written stays.
 rm "$out/table2.tex"
-! NUTL=$NUTL scripts/report.sh "$out" 2>"$tmp/report.err" || fail "a missing table was not refused"
-has "$tmp/report.err" "report: $out/table2.tex: missing (run make tables first)"
+! NUTL=$NUTL scripts/report.sh "$out" 2>"$T/report.err" || fail "a missing table was not refused"
+has "$T/report.err" "report: $out/table2.tex: missing (run make tables first)"
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf lost"
 echo "report: 12 pages, $(wc -l <"$out/report.md") lines of Markdown"

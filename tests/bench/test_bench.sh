@@ -4,8 +4,7 @@
 # per side and a ratio line that is nutl / torch of the numbers printed above it, and the kernels of each
 # side, PyTorch's without the OpenBLAS pins of the environment (here pinned to Nehalem kernels, which no
 # AVX2 CPU picks by itself: nutl must report them, PyTorch must not). Bad options: exit 1, one line.
-set -u
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 value() { awk -v k="$1" '$1 == k {print $2}' <<<"$2"; }
 for path in onednn darknet-gemm; do
   out=$(bin/nutl bench --size 32 --batch 2 --iters 1 --threads 1 $([ $path = onednn ] || echo --gemm)) ||

@@ -1,12 +1,10 @@
-# Shared by the orchestration tests, sourced from the repository root: a scratch workbench $W (bin,
+# Shared by the orchestration tests, sourced from the repository root: a scratch workbench $T (bin,
 # scripts and cfg/resnet18.cfg linked from the repository) with a tiny preset "orchtest" (32x32 images,
 # 1 epoch) and its dataset, so the driver and Slurm run real trainings in seconds without touching the
 # repository's runs/ or datasets/.
+source "$(dirname "$0")/../lib.sh"
 set -euo pipefail
-REPO=$(pwd)
-W=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/orch.XXXXXX")
-chmod 755 "$W"
-fail() { echo "FAIL: $*"; exit 1; }
+chmod 755 "$T"
 value() { awk -F'\t' -v k="$1" '$1 == k {print $2}' "$2"; }
 
 # A copy of the repository, for the tests that rebuild: BUILD is the build folder under test.
@@ -40,7 +38,7 @@ tiny_dataset() {
 # Stand-in pretrained weights (weights/torch_resnet18.py, converted): the repository's if made, else
 # made once per test run in $NUTL_TEST_TMP. Skips without Debian's python3-torch.
 standin_weights() {
-  local made=$REPO/weights/resnet18-standin.weights cache=${NUTL_TEST_TMP:-$W}/orch-standin.weights
+  local made=$REPO/weights/resnet18-standin.weights cache=${NUTL_TEST_TMP:-$T}/orch-standin.weights
   if [ -f "$made" ]; then echo "$made"; return; fi
   if [ ! -f "$cache" ]; then
     /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null || { echo "no python3-torch for stand-in weights" >&2; exit 77; }
@@ -54,14 +52,14 @@ standin_weights() {
 # orch_workbench SIZES SCHEMES: the preset orchtest with train_sizes SIZES, schemes_at_largest SCHEMES,
 # one member each; its dataset (60/30/30 events); the stand-in weights.
 orch_workbench() {
-  mkdir -p "$W/cfg/protocols" "$W/weights"
-  ln -s "$REPO/bin" "$W/bin"
-  ln -s "$REPO/scripts" "$W/scripts"
-  ln -s "$REPO/cfg/resnet18.cfg" "$W/cfg/resnet18.cfg"
+  mkdir -p "$T/cfg/protocols" "$T/weights"
+  ln -s "$REPO/bin" "$T/bin"
+  ln -s "$REPO/scripts" "$T/scripts"
+  ln -s "$REPO/cfg/resnet18.cfg" "$T/cfg/resnet18.cfg"
   local weights; weights=$(standin_weights)
-  ln -s "$weights" "$W/weights/standin.weights"
-  ln -s "$weights.source" "$W/weights/standin.weights.source"
-  cat >"$W/cfg/protocols/orchtest.conf" <<EOF
+  ln -s "$weights" "$T/weights/standin.weights"
+  ln -s "$weights.source" "$T/weights/standin.weights.source"
+  cat >"$T/cfg/protocols/orchtest.conf" <<EOF
 seed = 77
 train_events = 60
 val_events = 30
@@ -79,7 +77,7 @@ EOF
   for split in train:60 val:30 test:30; do
     IFS=: read -r s n <<<"$split"
     bin/nutl simulate --events "$n" --seed "$(bin/nutl seed 77 "$s")" --downsample 7 --threads 1 \
-      --out "$W/datasets/orchtest/$s" >/dev/null
+      --out "$T/datasets/orchtest/$s" >/dev/null
   done
 }
 
@@ -87,7 +85,7 @@ EOF
 # weights_sha256 is the SHA-256 of its best.weights: nothing half-written.
 records_whole() {
   local d
-  for d in "$W"/runs/orchtest/*-m*; do
+  for d in "$T"/runs/orchtest/*-m*; do
     case "$d" in *.partial) continue ;; esac
     [ -f "$d/result.tsv" ] && [ "$(value weights_sha256 "$d/result.tsv")" = "$(sha256sum <"$d/best.weights" | cut -c1-64)" ] ||
       { echo "half-written record: $d"; return 1; }
