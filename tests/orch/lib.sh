@@ -49,30 +49,38 @@ standin_weights() {
   echo "$cache"
 }
 
-# orch_workbench SIZES SCHEMES: the preset orchtest with train_sizes SIZES, schemes_at_largest SCHEMES,
-# one member each; its dataset (60/30/30 events); the stand-in weights.
-orch_workbench() {
-  mkdir -p "$T/cfg/protocols" "$T/weights"
-  ln -s "$REPO/bin" "$T/bin"
-  ln -s "$REPO/scripts" "$T/scripts"
-  ln -s "$REPO/cfg/resnet18.cfg" "$T/cfg/resnet18.cfg"
+# orchtest_preset DIR SIZES SCHEMES: DIR/cfg/protocols/orchtest.conf, the preset with train_sizes SIZES,
+# schemes_at_largest SCHEMES, one member each, and the stand-in weights it names in DIR/weights.
+orchtest_preset() {
+  mkdir -p "$1/cfg/protocols" "$1/weights"
   local weights; weights=$(standin_weights)
-  ln -s "$weights" "$T/weights/standin.weights"
-  ln -s "$weights.source" "$T/weights/standin.weights.source"
-  cat >"$T/cfg/protocols/orchtest.conf" <<EOF
+  ln -sf "$weights" "$1/weights/standin.weights"
+  ln -sf "$weights.source" "$1/weights/standin.weights.source"
+  cat >"$1/cfg/protocols/orchtest.conf" <<EOF
 seed = 77
 train_events = 60
 val_events = 30
 test_events = 30
 downsample = 7
-train_sizes = $1
+train_sizes = $2
 members = 1
-schemes_at_largest = $2
+schemes_at_largest = $3
 max_epochs = 1
 batch = 10
 threads = 1
 pretrained = weights/standin.weights
+response = ideal
 EOF
+}
+
+# orch_workbench SIZES SCHEMES: the preset orchtest with train_sizes SIZES, schemes_at_largest SCHEMES,
+# one member each; its dataset (60/30/30 events); the stand-in weights.
+orch_workbench() {
+  mkdir -p "$T/cfg"
+  ln -s "$REPO/bin" "$T/bin"
+  ln -s "$REPO/scripts" "$T/scripts"
+  ln -s "$REPO/cfg/resnet18.cfg" "$T/cfg/resnet18.cfg"
+  orchtest_preset "$T" "$1" "$2"
   local split n s
   for split in train:60 val:30 test:30; do
     IFS=: read -r s n <<<"$split"
