@@ -36,9 +36,9 @@ echo "ok no-GPU run: every section, loader rates, cell commands, checkpoint sear
 # the five frozen schemes at 10k x 12 x 3.2099 (MAC fractions 0.9566 0.7868 0.6358 0.4847 0.3335) =
 # 385,188: 721.2 s; 11 networks x (12 x 2000 + 4000) = 308,000 forward-only images: 660.0 s. 4 members:
 # 5524.8 s = 92 minutes.
-cost=$(GPU_CHECK_WORK=$T/work bash -c 'source scripts/gpu-check.sh; mkdir -p "$T/cell"
-  printf "epochs\t12\ntrain_seconds\t40\ntrain_images_per_second\t1000\n" >"$T/cell/result.tsv"
-  wall=100 small_cost "$T/cell"')
+cost=$(GPU_CHECK_WORK=$T/work bash -c 'source scripts/gpu-check.sh; mkdir -p "$WORK/cell"
+  printf "epochs\t12\ntrain_seconds\t40\ntrain_images_per_second\t1000\n" >"$WORK/cell/result.tsv"
+  wall=100 small_cost "$WORK/cell"')
 echo "$cost"
 echo "$cost" | grep -q '44 networks, 2.88 M training images at 1000 img/s + 1.23 M forward-only at 467 img/s = 92 minutes' ||
   fail "small preset cost"
