@@ -104,10 +104,18 @@ $(BUILD)/obj/%.o: src/%.c | $(DARKNET_DIR)/.patched
 $(BUILD)/nutl: $(NUTL_OBJS) $(DARKNET_LIB)
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
 
-# bin/nutl is the variant built last; copied only when it differs, so switching GPU= relinks nothing.
+# bin/nutl is the variant built last; copied only when it differs, so switching GPU= relinks nothing;
+# under a temporary name renamed over the old one, so a running nutl keeps its file (scripts/install-atomic.sh).
+# With CONTAINER=IMAGE (an Apptainer image of make image), bin/nutl runs the image's nutl instead and
+# nothing is built here (scripts/container-nutl.sh, docs/container.md).
+ifeq ($(CONTAINER),)
 bin/nutl: $(BUILD)/nutl FORCE
 	@mkdir -p bin
-	@cmp -s $< $@ || cp $< $@
+	@cmp -s $< $@ || scripts/install-atomic.sh $< $@
+else
+bin/nutl: FORCE
+	@scripts/container-nutl.sh $(CONTAINER) $@
+endif
 
 # The link takes the sources and objects only: the .d files add the headers to the prerequisites.
 $(BUILD)/tests/%: tests/%.c $(LIB_OBJS) $(DARKNET_LIB)

@@ -7,6 +7,7 @@ every step ends with a synchronisation, so its time is the GPU's, and PyTorch ke
 usage: python3 dev/torch_bench.py --size S --batch B --iters N [--threads T] [--device cpu|cuda]
 """
 import argparse
+import ctypes
 import resource
 import statistics
 import time
@@ -24,6 +25,33 @@ def images_per_second(step, iters, batch):
         step()
         times.append(time.perf_counter() - start)
     return batch / statistics.median(times)
+
+
+def loaded(name):
+    """Returns the library this process has loaded whose file name contains name (the one PyTorch calls)."""
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1]
+            if name in path.rsplit("/", 1)[-1]:
+                return ctypes.CDLL(path)
+    return None
+
+
+def kernels():
+    """Returns the kernels PyTorch's CPU libraries chose, in nutl's format (src/nn/portable.h, kernels_chosen)
+    and ATen's own vectorised code: "oneDNN isa cpu_isa_avx2; OpenBLAS core Haswell; ATen AVX2"."""
+    dnnl, blas = loaded("libdnnl"), loaded("openblas")
+    isa = core = "not loaded"
+    if dnnl is not None:
+        dnnl.dnnl_get_effective_cpu_isa.restype = ctypes.c_int
+        dnnl.dnnl_cpu_isa2str.argtypes = [ctypes.c_int]
+        dnnl.dnnl_cpu_isa2str.restype = ctypes.c_char_p
+        isa = dnnl.dnnl_cpu_isa2str(dnnl.dnnl_get_effective_cpu_isa()).decode()
+    if blas is not None:
+        blas.openblas_get_corename.restype = ctypes.c_char_p
+        core = blas.openblas_get_corename().decode()
+    aten = [l.split(":")[1].strip() for l in torch.__config__.show().splitlines() if "CPU capability usage" in l]
+    return f"oneDNN isa {isa}; OpenBLAS core {core}; ATen {aten[0] if aten else 'unknown'}"
 
 
 def main():
@@ -63,6 +91,8 @@ def main():
     print(f"train_images_per_second {train:.3f}\ninfer_images_per_second {infer:.3f}")
     print(f"peak_rss_mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
     print(f"torch {torch.__version__}")
+    if a.device == "cpu":
+        print(f"kernels {kernels()}")
     if a.device == "cuda":
         print(f"device {torch.cuda.get_device_name(0)}")
         print(f"torch_cuda {torch.version.cuda}\ntorch_cudnn {torch.backends.cudnn.version()}")

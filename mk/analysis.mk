@@ -17,9 +17,13 @@ $(ANALYSIS_DIR)/%.o: %.c
 
 -include $(ANALYSIS_OBJS:.o=.d) $(ANALYSIS_DIR)/analysis/main.d
 
-bin/nutl-analyse: $(ANALYSIS_DIR)/analysis/main.o $(ANALYSIS_OBJS)
-	@mkdir -p bin
+$(ANALYSIS_DIR)/nutl-analyse: $(ANALYSIS_DIR)/analysis/main.o $(ANALYSIS_OBJS)
 	$(CC) $(ANALYSIS_CFLAGS) $^ -o $@ $(ANALYSIS_LIBS)
+
+# Linked in the build folder and renamed into place, as bin/nutl: a running nutl-analyse keeps its file.
+bin/nutl-analyse: $(ANALYSIS_DIR)/nutl-analyse
+	@mkdir -p bin
+	@scripts/install-atomic.sh $< $@
 
 # Tests and the fixture generator in tests/analysis/ link the analysis modules, not Darknet (a shorter
 # stem than the Makefile's tests rule, so make prefers this rule for them).

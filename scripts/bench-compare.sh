@@ -5,19 +5,23 @@
 # so above 1 is better for the speeds and below 1 is better for the memory. Then nutl's data loader at
 # each of LOADER_THREADS decoding threads on a simulated split of that size (320 events, 224 / SIZE
 # downsampling): the images per second it delivers, and that over nutl's training img/s (above 1: the
-# loader keeps up).
+# loader keeps up). Closes with the kernels each side ran (oneDNN's instruction set, OpenBLAS's core type,
+# and PyTorch's ATen level), in nutl's format (src/nn/portable.h). PyTorch runs without the
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE pins some machines set for their own reasons: a peer is measured at
+# its best (nutl keeps the environment it is given).
 set -euo pipefail
 nutl=${NUTL:-bin/nutl}  # another build or wrapper to compare, e.g. NUTL=/tmp/old/nutl
 threads=$1 batch=$2; shift 2
 loader_threads=${LOADER_THREADS:-1 2}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 value() { awk -v k="$1" '$1 == k {print $2}' "$2"; }
+pins=$(env | grep -E '^OPENBLAS_(CORETYPE|L2_SIZE)=' | sort | paste -sd ' ' || true)
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 printf '%-6s %-6s %12s %12s %12s\n' size side train_img/s infer_img/s peak_rss_mb
 for run in "$@"; do
   size=${run%:*} iters=${run#*:}
   $nutl bench --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/nutl"
-  /usr/bin/python3 dev/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 dev/torch_bench.py --size "$size" --batch "$batch" --iters "$iters" --threads "$threads" >"$tmp/torch"
   for side in nutl torch; do
     printf '%-6s %-6s %12s %12s %12s\n' "$size" "$side" "$(value train_images_per_second "$tmp/$side")" \
       "$(value infer_images_per_second "$tmp/$side")" "$(value peak_rss_mb "$tmp/$side")"
@@ -34,4 +38,6 @@ for run in "$@"; do
       'BEGIN {printf "%-6s %-6s %12s %12.1f  = %.1f x nutl train_img/s\n", s, "loader", t " threads", r, r / n}'
   done
 done
+echo "kernels nutl:  $(sed -n 's/^kernels: //p' "$tmp/nutl")"
+echo "kernels torch: $(sed -n 's/^kernels //p' "$tmp/torch")${pins:+ (run without $pins)}"
 echo "threads $threads, batch $batch, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

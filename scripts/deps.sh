@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every system package nutl needs (build, tests, figures) and fetches the pinned Darknet source.
 # Idempotent: packages already present and a source already unpacked are left alone.
+# scripts/deps.sh PACKAGE...: installs just those packages, the same way (make image's podman, buildah
+# and debootstrap).
 set -euo pipefail
 
 DARKNET_VERSION=0.0.0+git20180914.61c9d02e-2
@@ -83,6 +85,11 @@ install_clang_runtime() {
     "libclang-rt-$major-dev" >/dev/null || die "no libFuzzer for clang $major (package libclang-rt-$major-dev)"
 }
 
+if [ $# -gt 0 ]; then
+  PACKAGES=("$@")
+  install_packages
+  exit 0
+fi
 install_packages
 install_clang_runtime
 fetch_darknet

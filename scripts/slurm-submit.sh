@@ -3,7 +3,9 @@
 # (bin/nutl grid P --unfinished), and runs/P/slurm/array.sbatch, one array task per line (task i trains
 # line i into runs/P/<cell>, retrying once), then submits it with $SBATCH.
 # Environment (make slurm's variables): PARTITION, GPUS (per task), TIME, ACCOUNT (each left out of the
-# script when empty), SBATCH (default sbatch; e.g. SBATCH=cat to look without submitting).
+# script when empty), SBATCH (default sbatch; e.g. SBATCH=cat to look without submitting), CONTAINER
+# (the image bin/nutl runs in, make slurm CONTAINER=nutl.sif: each task then trains in it; the script
+# checks that bin/nutl is that image's wrapper).
 # Submitting again while an array runs is safe: a cell trains under a lock (runs/P/logs/<cell>.lock) and
 # a finished one is skipped; afterwards `make slurm` again picks up whatever is left, then make tables figures.
 set -euo pipefail
@@ -11,6 +13,9 @@ protocol=${1:?usage: scripts/slurm-submit.sh PROTOCOL}
 dir=runs/$protocol/slurm
 conf=cfg/protocols/$protocol.conf
 [ -f "$conf" ] || { echo "slurm: $conf: no such protocol preset" >&2; exit 1; }
+if [ -n "${CONTAINER:-}" ] && ! grep -qF "'$(realpath "$CONTAINER")'" bin/nutl; then
+  echo "slurm: bin/nutl does not run the image $CONTAINER: make slurm CONTAINER=$CONTAINER writes it" >&2; exit 1
+fi
 list=$(bin/nutl grid "$protocol" --unfinished)
 if [ -z "$list" ]; then echo "slurm: every cell of $protocol is finished: make tables figures PROTOCOL=$protocol"; exit 0; fi
 mkdir -p "$dir/logs" "runs/$protocol/logs"
@@ -33,6 +38,7 @@ root=$(pwd)
   [ -z "${ACCOUNT:-}" ] || echo "#SBATCH --account=$ACCOUNT"
   echo "set -euo pipefail"
   echo "protocol=$protocol"
+  [ -z "${CONTAINER:-}" ] || echo "# bin/nutl runs nutl in the image $(realpath "$CONTAINER") (scripts/container-nutl.sh)"
   cat <<'EOF'
 line=$(sed -n "${SLURM_ARRAY_TASK_ID}p" "runs/$protocol/slurm/cells.tsv")
 name=${line%%$'\t'*}

@@ -39,11 +39,19 @@ void portable_enter(int argc, char **argv)
     nutl_die("--portable: cannot re-execute %s to pin the kernels: %s", argv[0], strerror(errno));
 }
 
-const char *portable_kernels(char *buf, size_t len)
+const char *kernels_onednn_isa(void)
 {
-    const char *isa = dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa());
-    if (!strncmp(isa, "cpu_isa_", 8)) isa += 8; /* "cpu_isa_avx2" -> "avx2" */
-    snprintf(buf, len, "oneDNN %s, OpenBLAS %s", isa, openblas_get_corename());
+    return dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa());
+}
+
+const char *kernels_openblas_core(void)
+{
+    return openblas_get_corename();
+}
+
+const char *kernels_chosen(char *buf, size_t len)
+{
+    snprintf(buf, len, "oneDNN isa %s; OpenBLAS core %s", kernels_onednn_isa(), kernels_openblas_core());
     return buf;
 }
 
@@ -51,6 +59,6 @@ void portable_report(int asked)
 {
     if (asked && !portable_pinned()) nutl_die("--portable: the kernels are not pinned (nutl re-executes itself to pin them)");
     char kernels[128];
-    printf("kernels: %s (%s)\n", portable_kernels(kernels, sizeof kernels),
+    printf("kernels: %s (%s)\n", kernels_chosen(kernels, sizeof kernels),
            portable_pinned() ? "portable: pinned, the same on any AVX2 CPU" : "chosen for this CPU");
 }

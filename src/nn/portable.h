@@ -20,11 +20,17 @@ void portable_enter(int argc, char **argv);
 /* Returns 1 if the environment pins the kernels as portable mode does, else 0. */
 int portable_pinned(void);
 
-/* Prints the kernels in use ("kernels: oneDNN avx2, OpenBLAS Haswell (portable: ...)") on stdout.
-   Returns nothing; dies if asked (the command's --portable) but the kernels are not pinned. */
+/* Prints the kernels in use ("kernels: oneDNN isa cpu_isa_avx2; OpenBLAS core Haswell (portable: ...)") on
+   stdout. Returns nothing; dies if asked (the command's --portable) but the kernels are not pinned. */
 void portable_report(int asked);
 
-/* Returns buf, filled with the kernels the libraries use in this process, e.g. "oneDNN avx2, OpenBLAS
-   Haswell". */
-const char *portable_kernels(char *buf, size_t len);
+/* The kernels the libraries chose in this process: oneDNN's instruction set (dnnl_cpu_isa2str, e.g.
+   "cpu_isa_avx2") and OpenBLAS's core type (e.g. "Haswell"). */
+const char *kernels_onednn_isa(void);
+const char *kernels_openblas_core(void);
+
+/* Returns buf, filled with both as one phrase, "oneDNN isa cpu_isa_avx2; OpenBLAS core Haswell": the one
+   format of the kernel choice, in a record's machine_class (docs/provenance.md), the kernels line of
+   nutl train and nutl bench, and make bench (dev/torch_bench.py prints PyTorch's the same way). */
+const char *kernels_chosen(char *buf, size_t len);
 #endif

@@ -2,7 +2,6 @@
 
 #include <cblas.h>
 #include <dnnl.h>
-#include <dnnl_debug.h>
 #include <gsl/gsl_version.h>
 #include <nettle/sha2.h>
 #include <nettle/version.h>
@@ -16,6 +15,7 @@
 #include "core/records.h"
 #include "core/util.h"
 #include "nn/device.h"
+#include "nn/portable.h"
 #include "sim/dataset.h"
 
 static struct {
@@ -77,8 +77,8 @@ const char *provenance_machine_class(const train_options *o)
     snprintf(class, sizeof class, "gpu %s; cuDNN %zu%s; threads %d", device_name(), cudnnGetVersion(),
              o->deterministic ? " deterministic" : "", o->threads);
 #else
-    snprintf(class, sizeof class, "cpu; oneDNN isa %s; OpenBLAS core %s; threads %d",
-             dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa()), openblas_get_corename(), o->threads);
+    char kernels[128];
+    snprintf(class, sizeof class, "cpu; %s; threads %d", kernels_chosen(kernels, sizeof kernels), o->threads);
 #endif
     return class;
 }
@@ -126,8 +126,7 @@ void provenance_print_version(FILE *f)
     cpuinfo("model name", model, sizeof model);
     cpu_isa(isa, sizeof isa);
     fprintf(f, "build\t%s\nlibraries\t%s\ncpu_model\t%s\ncpu_isa\t%s\nonednn_isa\t%s\nopenblas_core\t%s\n",
-            provenance_build(), provenance_libraries(), model, isa, dnnl_cpu_isa2str(dnnl_get_effective_cpu_isa()),
-            openblas_get_corename());
+            provenance_build(), provenance_libraries(), model, isa, kernels_onednn_isa(), kernels_openblas_core());
 }
 
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" (UTC) of t into out (32 bytes). */

@@ -13,7 +13,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/transport.h"
+#include "sim/tally.h"
 
 enum neutron_channel { NEUTRON_ELASTIC, NEUTRON_INELASTIC, NEUTRON_PROTON, NEUTRON_CAPTURE, N_NEUTRON_CHANNELS };
 

@@ -2,7 +2,6 @@
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sim/deexcitation.h"
@@ -10,70 +9,6 @@
 #include "sim/kinematics.h"
 #include "sim/neutron.h"
 #include "sim/sim_constants.h"
-#include "core/util.h"
-
-void transport_init(transport *t)
-{
-    memset(t, 0, sizeof *t);
-}
-
-void transport_reset(transport *t)
-{
-    t->n_dep = t->n_stack = 0;
-    t->deposited = t->escaped = t->invisible = t->released = 0;
-}
-
-void transport_free(transport *t)
-{
-    free(t->dep);
-    free(t->stack);
-    transport_init(t);
-}
-
-int transport_inside(const double x[3])
-{
-    return fabs(x[0]) < DETECTOR_HALF && fabs(x[1]) < DETECTOR_HALF && fabs(x[2]) < DETECTOR_HALF;
-}
-
-static void *grow(void *buf, int *cap, size_t size, const char *what)
-{
-    *cap = *cap ? 2 * *cap : 1024;
-    void *p = realloc(buf, (size_t)*cap * size);
-    if (!p) nutl_die("out of memory growing the %s", what);
-    return p;
-}
-
-/* Records energy e spread along the segment from a to b (a point when they coincide; at the midpoint
-   when spreading is off). */
-static void deposit_segment(transport *t, const physics *ph, const double a[3], const double b[3], double e)
-{
-    if (e <= 0) return;
-    double half = physics_has(ph, ING_SPREADING) ? 0.5 : 0;
-    if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
-    t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
-                                   (float)(0.5 * (a[2] + b[2])), (float)e, (float)(half * (b[0] - a[0])),
-                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2]))};
-    t->deposited += (float)e; /* the ledger counts what the list holds */
-}
-
-static void deposit_add(transport *t, const physics *ph, const double x[3], double e)
-{
-    deposit_segment(t, ph, x, x, e);
-}
-
-void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin)
-{
-    if (t->n_stack == t->cap_stack) t->stack = grow(t->stack, &t->cap_stack, sizeof *t->stack, "particle stack");
-    particle *p = &t->stack[t->n_stack++];
-    *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0};
-    memcpy(p->pos, pos, sizeof p->pos);
-    memcpy(p->dir, dir, sizeof p->dir);
-}
-
-void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e)
-{
-    deposit_add(t, ph, x, e);
-}
 
 /* Pushes a particle whose direction is dir turned by acos(cos_theta) at azimuth phi. */
 static void push_deflected(transport *t, enum species sp, const particle *from, double kin, double cos_theta,
@@ -152,7 +87,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             /* The rest is deposited along the residual range (< 1 cm), straight ahead. */
             double x[3];
             for (int k = 0; k < 3; k++) x[k] = p->pos[k] + range * p->dir[k];
-            if (transport_inside(x)) deposit_segment(t, ph, p->pos, x, p->t);
+            if (transport_inside(x)) transport_deposit_segment(t, ph, p->pos, x, p->t);
             else t->escaped += p->t;
             p->t = 0;
             return FATE_STOPPED;
@@ -176,7 +111,7 @@ enum fate transport_track(transport *t, const physics *ph, const gsl_rng *r, par
             return FATE_LEFT;
         }
         double t0 = p->t, loss = physics_step_loss(ph, r, p->sp, t0, ds);
-        deposit_segment(t, ph, p->pos, end, loss);
+        transport_deposit_segment(t, ph, p->pos, end, loss);
         p->t = t0 - loss;
         for (to_delta -= ds * physics_delta_rate(ph, p->sp, t0); to_delta < 0; to_delta += gsl_ran_exponential(r, 1))
             emit_delta_ray(t, ph, r, p, t0, ds);
@@ -333,7 +268,7 @@ static void photon_interact(transport *t, const physics *ph, const gsl_rng *r, p
     for (int k = 0; k < 3; k++) p->pos[k] += d * p->dir[k];
     p->length += d;
     if (!transport_inside(p->pos)) { t->escaped += e; return; }
-    if (e < physics_photon_cut(ph)) { deposit_add(t, ph, p->pos, e); return; }
+    if (e < physics_photon_cut(ph)) { transport_deposit_point(t, ph, p->pos, e); return; }
     double phi = 2 * M_PI * gsl_rng_uniform(r), u = gsl_rng_uniform(r);
     if (u < photo) { transport_push(t, SP_ELECTRON, p->pos, p->dir, e); return; }
     if (u < photo + pair) {

@@ -14,34 +14,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/particle.h"
-#include "sim/physics.h"
-
-/* Energy deposited along a straight segment (a charged particle's step) or at a point (hx = hy = hz = 0):
-   the readout spreads it uniformly along the segment. */
-typedef struct {
-    float x, y, z, e;  /* midpoint (cm) and energy (MeV) */
-    float hx, hy, hz;  /* half the segment, midpoint to end (cm) */
-} deposit;
-
-typedef struct {
-    deposit *dep;
-    int n_dep, cap_dep;
-    particle *stack;
-    int n_stack, cap_stack;
-    double deposited, escaped, invisible; /* the ledger, MeV */
-    double released;                      /* binding energy released by neutron captures, MeV */
-} transport;
-
-enum fate { FATE_LEFT, FATE_STOPPED, FATE_INTERACTED };
-
-/* Prepares an empty transport t (buffers grow as needed and are kept between events). */
-void transport_init(transport *t);
-
-/* Empties the deposits, stack and ledger of t, keeping its buffers. */
-void transport_reset(transport *t);
-
-void transport_free(transport *t);
+#include "sim/tally.h"
 
 /* Transports the n particles in p and all their descendants, adding to t's deposits and ledger. */
 void transport_run(transport *t, const physics *ph, const gsl_rng *r, const particle *p, int n);
@@ -69,15 +42,5 @@ double transport_deexcite(transport *t, const physics *ph, const gsl_rng *r, con
 /* Pushes on t's stack the two photons of pi0 p's decay (on the spot: c tau = 25 nm), isotropic in its
    rest frame. */
 void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p);
-
-/* Pushes particle sp of kinetic energy kin at pos, going along dir, on t's stack (exported for the
-   processes in files of their own: neutron.c). */
-void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin);
-
-/* Records energy e deposited at point x (exported for neutron.c's argon recoils). */
-void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e);
-
-/* Returns 1 if point x lies inside the cube, 0 otherwise. */
-int transport_inside(const double x[3]);
 
 #endif

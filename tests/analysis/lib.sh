@@ -1,4 +1,5 @@
 # Shared by the analysis test scripts: a scratch folder, the programs, and checks that name what failed.
+source "$(dirname "$0")/../lib.sh"
 set -euo pipefail
 BUILD=${BUILD:-build/cpu}
 FIXTURE=$BUILD/tests/analysis/fixture
@@ -6,10 +7,7 @@ ANALYSE=bin/nutl-analyse
 for prog in "$FIXTURE" "$ANALYSE"; do
   [ -x "$prog" ] || { echo "missing $prog: run make analysis" >&2; exit 1; }
 done
-tmp=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/analysis.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 # has FILE TEXT...: every TEXT occurs in FILE (fixed strings).
 has() { local f=$1; shift; for t in "$@"; do grep -qF -- "$t" "$f" || fail "$f lacks '$t'"; done; }
 # lacks FILE TEXT: TEXT does not occur in FILE.

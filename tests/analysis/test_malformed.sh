@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Malformed result records and prediction files are reported on one line naming the file, and skipped:
 # never counted in a table, never drawn; an unfinished network (no result.tsv) is missing, not malformed.
-. tests/analysis/lib.sh
+source tests/analysis/lib.sh
 
-"$FIXTURE" tests/analysis/smoke.conf smoke "$tmp/runs"
-r=$tmp/runs
+"$FIXTURE" tests/analysis/smoke.conf smoke "$T/runs"
+r=$T/runs
 sed -i '/^test_f1\t/d' "$r/kaiming-all-n150-m1/result.tsv"                          # missing key
 sed -i 's/^val_f1\t.*/val_f1\tabc/' "$r/kaiming-all-n150-m2/result.tsv"            # not a number
 sed -i 's/^test_confusion\t.*/test_confusion\t1 2 3 4 5 6 7 8/' "$r/kaiming-all-n300-m1/result.tsv"  # 8 counts
@@ -13,19 +13,19 @@ sed -i 's/^scheme\t.*/scheme\tfreeze2/' "$r/pretrained-freeze1-n600-m1/result.ts
 sed -i '5s/\t[^\t]*$//' "$r/kaiming-all-n600-m3/predictions-test.tsv"             # 6 columns on line 5
 rm "$r/pretrained-all-n150-m1/result.tsv"                                          # unfinished
 
-out=$tmp/fig
-"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$r" --out "$out" 2>"$tmp/err" || fail "nutl-analyse failed: $(cat "$tmp/err")"
-plots/render "$out" 2>"$tmp/render.err" || fail "render failed: $(cat "$tmp/render.err")"
-cat "$tmp/err"
-has "$tmp/err" \
+out=$T/fig
+"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$r" --out "$out" 2>"$T/err" || fail "nutl-analyse failed: $(cat "$T/err")"
+plots/render "$out" 2>"$T/render.err" || fail "render failed: $(cat "$T/render.err")"
+cat "$T/err"
+has "$T/err" \
   "$r/kaiming-all-n150-m1/result.tsv: missing key 'test_f1' (skipped)" \
   "$r/kaiming-all-n150-m2/result.tsv: key 'val_f1': 'abc' is not a number in [0, 1] (skipped)" \
   "$r/kaiming-all-n300-m1/result.tsv: test_confusion '1 2 3 4 5 6 7 8' is not 9 non-negative integers (skipped)" \
   "$r/pretrained-freeze1-n600-m1/result.tsv: its keys say pretrained-freeze2-n600-m1 of protocol smoke, the folder is pretrained-freeze1-n600-m1 of smoke (skipped)" \
   "$r/kaiming-all-n600-m3/predictions-test.tsv:5: expected 7 columns" \
   "28 networks in 11 cells (33 expected), 4 malformed skipped"
-[ "$(grep -c '(skipped)$' "$tmp/err")" = 5 ] || fail "expected 5 skipped files"
-lacks "$tmp/err" "pretrained-all-n150-m1"
+[ "$(grep -c '(skipped)$' "$T/err")" = 5 ] || fail "expected 5 skipped files"
+lacks "$T/err" "pretrained-all-n150-m1"
 # Counted only what is well formed: 150 has m3 alone (0.41), 300 has m2 and m3 ((0.45 + 0.46)/2).
 has "$out/table1.md" "| ResNet18 Kaiming | 150 | 1 | 0.410 ± n/a |" "| ResNet18 Kaiming | 300 | 2 | 0.455 ± 0.005 |" \
     "Kaiming, 150 images: 1 of 3 networks finished; missing: kaiming-all-n150-m1 kaiming-all-n150-m2" \
@@ -39,6 +39,6 @@ has "$out/energy-bias.md" "Kaiming: left out: $r/kaiming-all-n600-m3/predictions
 [ -s "$out/fig6.png" ] || fail "fig6 not drawn from the pretrained panel"
 
 # A broken preset is one line naming it, and a non-zero exit.
-printf 'members = 3\n' >"$tmp/bad.conf"
-if "$ANALYSE" --protocol smoke --conf "$tmp/bad.conf" --runs "$r" --out "$tmp/x" 2>"$tmp/err2"; then fail "bad preset accepted"; fi
-[ "$(wc -l <"$tmp/err2")" = 1 ] && has "$tmp/err2" "$tmp/bad.conf: missing key 'train_sizes'"
+printf 'members = 3\n' >"$T/bad.conf"
+if "$ANALYSE" --protocol smoke --conf "$T/bad.conf" --runs "$r" --out "$T/x" 2>"$T/err2"; then fail "bad preset accepted"; fi
+[ "$(wc -l <"$T/err2")" = 1 ] && has "$T/err2" "$T/bad.conf: missing key 'train_sizes'"

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Renders every table and figure from synthetic result records (tests/analysis/fixture.c gives the
 # known values): the files exist, gnuplot is silent, the tables hold the paper's values and our means.
-. tests/analysis/lib.sh
+source tests/analysis/lib.sh
 
 # 1. The smoke grid, complete.
-"$FIXTURE" tests/analysis/smoke.conf smoke "$tmp/runs"
-out=$tmp/fig
-"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$tmp/runs" --out "$out" 2>"$tmp/analyse.err"
-has "$tmp/analyse.err" "33 networks in 11 cells (33 expected), 0 malformed skipped"
-plots/render "$out" 2>"$tmp/render.err"
-[ ! -s "$tmp/render.err" ] || fail "gnuplot said: $(cat "$tmp/render.err")"
+"$FIXTURE" tests/analysis/smoke.conf smoke "$T/runs"
+out=$T/fig
+"$ANALYSE" --protocol smoke --conf tests/analysis/smoke.conf --runs "$T/runs" --out "$out" 2>"$T/analyse.err"
+has "$T/analyse.err" "33 networks in 11 cells (33 expected), 0 malformed skipped"
+plots/render "$out" 2>"$T/render.err"
+[ ! -s "$T/render.err" ] || fail "gnuplot said: $(cat "$T/render.err")"
 for f in table1 table2 table3 ensembles energy-bias; do
   for ext in md tex tsv; do [ -s "$out/$f.$ext" ] || fail "$out/$f.$ext missing"; done
 done
@@ -35,7 +35,7 @@ done
 # Table III: the best networks' matrices (members m3) beside the paper's, with F1 from each matrix.
 has "$out/table3.md" "| Kaiming initialisation | CC ν_μ | 24 | 13 | 13 | 0.513 | 5839 | 386 | 487 | 0.859 |" \
     "| Transfer learning all weights | NC | 7 | 6 | 37 | 0.713 | 228 | 367 | 6119 | 0.927 |" \
-    "kaiming-all-n600-m3" "best by validation F1: $tmp/runs/pretrained-all-n600-m1"
+    "kaiming-all-n600-m3" "best by validation F1: $T/runs/pretrained-all-n600-m1"
 has "$out/table3.tex" 'CC $\nu_\mu$' '5839 & 386 & 487'
 # TSV: numbers at full precision; sd of each cell in the ensemble statistics.
 has "$out/table1.tsv" "$(printf 'kaiming\t600\t3\t0.5\t0.00577')"
@@ -45,7 +45,7 @@ has "$out/ensembles.tsv" "$(printf 'kaiming\tall\t600\t3\t0.5\t0.01\t0.00577')"
 has "$out/energy-bias.md" "| CC ν_μ | 0.750 ± 0.167 | 0.125 ± 0.219 | 2.3 |"
 
 # 2. A grid with the paper's sizes: the comparison column, a cell of one network, an empty cell.
-cat >"$tmp/paperlike.conf" <<'CONF'
+cat >"$T/paperlike.conf" <<'CONF'
 seed = 7
 train_events = 100000
 val_events = 300
@@ -55,12 +55,12 @@ train_sizes = 1000 50000 100000
 members = 2
 schemes_at_largest = all classifier
 CONF
-"$FIXTURE" "$tmp/paperlike.conf" paperlike "$tmp/runs2"
-rm -r "$tmp/runs2/kaiming-all-n1000-m2" "$tmp/runs2"/kaiming-all-n50000-m*
-out=$tmp/fig2
-"$ANALYSE" --protocol paperlike --conf "$tmp/paperlike.conf" --runs "$tmp/runs2" --out "$out" 2>/dev/null
-plots/render "$out" 2>"$tmp/render.err"
-[ ! -s "$tmp/render.err" ] || fail "gnuplot said: $(cat "$tmp/render.err")"
+"$FIXTURE" "$T/paperlike.conf" paperlike "$T/runs2"
+rm -r "$T/runs2/kaiming-all-n1000-m2" "$T/runs2"/kaiming-all-n50000-m*
+out=$T/fig2
+"$ANALYSE" --protocol paperlike --conf "$T/paperlike.conf" --runs "$T/runs2" --out "$out" 2>/dev/null
+plots/render "$out" 2>"$T/render.err"
+[ ! -s "$T/render.err" ] || fail "gnuplot said: $(cat "$T/render.err")"
 # 100k: 0.50 ± 0.005 (2 members, d = ±0.005) vs 0.836 ± 0.004: (0.5 - 0.836)/hypot(0.005, 0.004) = -52.5
 has "$out/table1.md" "| ResNet18 Kaiming | 1k | 1 | 0.395 ± n/a | 0.400 ± n/a | 0.528 ± 0.014 | — |" \
     "| ResNet18 Kaiming | 50k | 0 | — | — | 0.822 ± 0.005 | — |" \
@@ -75,4 +75,4 @@ has "$out/table2.md" "| Pre-trained | Classifier Only | 100k | 2 | 0.680 ± 0.00
 has "$out/data/plotvars.gp" "band1_label" "band3_label"
 lacks "$out/data/plotvars.gp" "band2_label"
 [ "$(cat "$out/data/figures.list" | tr '\n' ' ')" = "fig3 fig4 fig5 fig6 fig7 " ] || fail "figures.list"
-echo "rendered $(ls "$tmp/fig" | wc -l) + $(ls "$out" | wc -l) files"
+echo "rendered $(ls "$T/fig" | wc -l) + $(ls "$out" | wc -l) files"

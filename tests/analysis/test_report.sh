@@ -2,21 +2,21 @@
 # make report's document from the analysis fixture: report.md carries the verdicts, the audit's verdict
 # and every table and figure; report.pdf is a PDF of 13 pages in the documented order (the last make validate's section); Fig. 2's data is
 # ResNet18 as Darknet builds it from cfg/resnet18.cfg.
-. tests/analysis/lib.sh
+source tests/analysis/lib.sh
 command -v pdflatex >/dev/null || { echo "skipped: pdflatex not installed (make deps installs texlive-latex-base)"; exit 77; }
 NUTL=${NUTL:-bin/nutl}
 [ -x "$NUTL" ] || fail "missing $NUTL: run make"
 
-conf=$tmp/smoke.conf
+conf=$T/smoke.conf
 { cat tests/analysis/smoke.conf; echo "caveat = a fixture: its numbers are made up"; } >"$conf"
-"$FIXTURE" "$conf" smoke "$tmp/runs"
-out=$tmp/fig
-"$ANALYSE" --protocol smoke --conf "$conf" --runs "$tmp/runs" --out "$out" 2>/dev/null
+"$FIXTURE" "$conf" smoke "$T/runs"
+out=$T/fig
+"$ANALYSE" --protocol smoke --conf "$conf" --runs "$T/runs" --out "$out" 2>/dev/null
 plots/render "$out"
 printf '# Audit\n\n**Verdict: reproducible**\n' >"$out/audit.md"
-NUTL=$NUTL scripts/report.sh "$out" >"$tmp/report.out" 2>"$tmp/report.err"
-[ ! -s "$tmp/report.err" ] || fail "report said: $(cat "$tmp/report.err")"
-has "$tmp/report.out" "report: wrote $out/report.md and $out/report.pdf (13 pages)"
+NUTL=$NUTL scripts/report.sh "$out" >"$T/report.out" 2>"$T/report.err"
+[ ! -s "$T/report.err" ] || fail "report said: $(cat "$T/report.err")"
+has "$T/report.out" "report: wrote $out/report.md and $out/report.pdf (13 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
 has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Machine class: cpu; fixture; threads 2" "dataset_id fixture0dataset0" "- Caveat: a fixture: its numbers are made up" \
@@ -51,13 +51,13 @@ expect_page 13 "Not run: make validate compares"
 ls "$out" | grep -q '\.tmp$' && fail "temporary files left in $out"
 
 # make validate's report, when it exists beside DIR, is the last section, in Markdown and in the PDF.
-mkdir -p "$tmp/validate"
-printf '# title\n\n## Response `ideal`\n\n```\nimport dune-cvn: view w: 0.0295 MeV per unit\n```\n\n| metric | nutl test | DUNE | gap |\n|---|---|---|---|\n| f1 | 0.800 +- 0.010 | 0.650 +- 0.020 | -0.150 +- 0.015 |\n' >"$tmp/validate/validate.md"
-NUTL=$NUTL scripts/report.sh "$out" >/dev/null 2>"$tmp/report.err" || fail "report with validate.md: $(cat "$tmp/report.err")"
+mkdir -p "$T/validate"
+printf '# title\n\n## Response `ideal`\n\n```\nimport dune-cvn: view w: 0.0295 MeV per unit\n```\n\n| metric | nutl test | DUNE | gap |\n|---|---|---|---|\n| f1 | 0.800 +- 0.010 | 0.650 +- 0.020 | -0.150 +- 0.015 |\n' >"$T/validate/validate.md"
+NUTL=$NUTL scripts/report.sh "$out" >/dev/null 2>"$T/report.err" || fail "report with validate.md: $(cat "$T/report.err")"
 has "$out/report.md" "## nutl beside real full-simulation events (make validate)" "### Response \`ideal\`" "| f1 | 0.800 +- 0.010 | 0.650 +- 0.020 | -0.150 +- 0.015 |"
 expect_page 13 "0.800 ± 0.010"
 expect_page 13 "import dune-cvn: view w: 0.0295 MeV per unit"
-rm -r "$tmp/validate"
+rm -r "$T/validate"
 
 # Fig. 2 is the network Darknet builds: 35 layers (3 routes drawn as lanes) + 6 column entries, the
 # three 1x1/2 projections in the side lane, Layers 1-4 as columns, 512x7x7 before the pool.
@@ -67,7 +67,7 @@ has "$out/data/fig2-nodes.dat" '"conv 7×7/2, 64"	"64×112×112"' '"average pool
 has "$out/data/fig2-groups.dat" '"Layer 1"' '"Layer 4"' '"Classifier"'
 # A missing table stops the report, naming it; the report already written stays.
 rm "$out/table2.tex"
-! NUTL=$NUTL scripts/report.sh "$out" 2>"$tmp/report.err" || fail "a missing table was not refused"
-has "$tmp/report.err" "report: $out/table2.tex: missing (run make tables first)"
+! NUTL=$NUTL scripts/report.sh "$out" 2>"$T/report.err" || fail "a missing table was not refused"
+has "$T/report.err" "report: $out/table2.tex: missing (run make tables first)"
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf lost"
 echo "report: 13 pages, $(wc -l <"$out/report.md") lines of Markdown"

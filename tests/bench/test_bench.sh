@@ -1,10 +1,10 @@
 # nutl bench at a tiny size, one iteration, on oneDNN and on Darknet's GEMM path: every field it reports
 # (size, batch, iters, threads, convolutions as asked; positive rates; a peak RSS between the network's
 # weights and 4 GiB); scripts/bench-compare.sh beside PyTorch (when python3-torch is installed): a line
-# per side and a ratio line that is nutl / torch of the numbers printed above it. Bad options: exit 1,
-# one line.
-set -u
-fail() { echo "FAIL: $*"; exit 1; }
+# per side and a ratio line that is nutl / torch of the numbers printed above it, and the kernels of each
+# side, PyTorch's without the OpenBLAS pins of the environment (here pinned to Nehalem kernels, which no
+# AVX2 CPU picks by itself: nutl must report them, PyTorch must not). Bad options: exit 1, one line.
+source "$(dirname "$0")/../lib.sh"
 value() { awk -v k="$1" '$1 == k {print $2}' <<<"$2"; }
 for path in onednn darknet-gemm; do
   out=$(bin/nutl bench --size 32 --batch 2 --iters 1 --threads 1 $([ $path = onednn ] || echo --gemm)) ||
@@ -29,7 +29,7 @@ echo "ok bench fields on both convolution paths; bad options rejected"
 if ! /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null; then
   echo "python3-torch not installed: bench-compare not checked"; exit 0
 fi
-table=$(bash scripts/bench-compare.sh 1 2 32:1) || fail "bench-compare exited $?"
+table=$(OPENBLAS_CORETYPE=Nehalem bash scripts/bench-compare.sh 1 2 32:1) || fail "bench-compare exited $?"
 echo "$table"
 # size side train infer rss: the ratio of each column is nutl's over torch's, to the 2 decimals printed
 awk '$1 == 32 {v[$2, 3] = $3; v[$2, 4] = $4; v[$2, 5] = $5}
@@ -38,4 +38,9 @@ awk '$1 == 32 {v[$2, 3] = $3; v[$2, 4] = $4; v[$2, 5] = $5}
             if (v["ratio", c] - v["nutl", c] / v["torch", c] > 0.0051 || v["nutl", c] / v["torch", c] - v["ratio", c] > 0.0051) exit 1 }}' \
   <<<"$table" || fail "bench-compare: a ratio is not nutl / torch of the lines above it"
 grep -q "^threads 1, batch 2, .* load average" <<<"$table" || fail "bench-compare: no closing line"
-echo "ok bench-compare: ratios are nutl / torch"
+grep -q "^kernels nutl:  oneDNN isa cpu_isa_[a-z0-9_]*; OpenBLAS core Nehalem " <<<"$table" ||
+  fail "bench-compare: nutl's kernels are not those of the environment's pin"
+grep "^kernels torch: " <<<"$table" | grep -v "OpenBLAS core Nehalem;" |
+  grep -q "^kernels torch: oneDNN isa cpu_isa_[a-z0-9_]*; OpenBLAS core [A-Za-z0-9]*; ATen [A-Z0-9_]* (run without OPENBLAS_CORETYPE=Nehalem" ||
+  fail "bench-compare: PyTorch's kernels missing, or it ran under the environment's OpenBLAS pin"
+echo "ok bench-compare: ratios are nutl / torch; kernels of each side, PyTorch's unpinned"

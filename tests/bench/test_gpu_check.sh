@@ -6,20 +6,18 @@
 # parity CPU side is tests/convert/test_parity.sh's. Then the cost arithmetic of the small preset on a
 # made-up cell, against the figure worked out by hand; and a work folder that is not the check's is
 # refused.
-set -u
-tmp=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/gpu-check.XXXXXX"); trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-mkdir -p "$tmp/bin" "$tmp/find"
-printf '#!/bin/sh\necho "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver"\nexit 9\n' >"$tmp/bin/nvidia-smi"
-chmod +x "$tmp/bin/nvidia-smi"
-truncate -s 41M "$tmp/find/resnet18-f37072fd.pth"
-PATH=$tmp/bin:$PATH NUTL_CPU=${BUILD:-build/cpu}/nutl GPU_CHECK_WORK=$tmp/work GPU_CHECK_FIND_ROOTS=$tmp/find GPU_CHECK_LOADER_EVENTS=64 \
-  GPU_CHECK_PYTHON=none bash scripts/gpu-check.sh >"$tmp/out" 2>&1
+source "$(dirname "$0")/../lib.sh"
+mkdir -p "$T/bin" "$T/find"
+printf '#!/bin/sh\necho "NVIDIA-SMI has failed because it could not communicate with the NVIDIA driver"\nexit 9\n' >"$T/bin/nvidia-smi"
+chmod +x "$T/bin/nvidia-smi"
+truncate -s 41M "$T/find/resnet18-f37072fd.pth"
+PATH=$T/bin:$PATH NUTL_CPU=${BUILD:-build/cpu}/nutl GPU_CHECK_WORK=$T/work GPU_CHECK_FIND_ROOTS=$T/find GPU_CHECK_LOADER_EVENTS=64 \
+  GPU_CHECK_PYTHON=none bash scripts/gpu-check.sh >"$T/out" 2>&1
 rc=$?
-cat "$tmp/out"
+cat "$T/out"
 [ $rc -eq 2 ] || fail "exit status $rc, expected 2 (no GPU)"
-tail -n 1 "$tmp/out" | grep -q '^no GPU: ' || fail "the last line is not the no-GPU line"
-record=$tmp/work/record.md
+tail -n 1 "$T/out" | grep -q '^no GPU: ' || fail "the last line is not the no-GPU line"
+record=$T/work/record.md
 for section in Environment Parity "One training step" Determinism Freeze Speed "small-preset cell" ImageNet Verdict; do
   grep -q "^## .*$section" "$record" || fail "no section $section in the record"
 done
@@ -38,13 +36,13 @@ echo "ok no-GPU run: every section, loader rates, cell commands, checkpoint sear
 # the five frozen schemes at 10k x 12 x 3.2099 (MAC fractions 0.9566 0.7868 0.6358 0.4847 0.3335) =
 # 385,188: 721.2 s; 11 networks x (12 x 2000 + 4000) = 308,000 forward-only images: 660.0 s. 4 members:
 # 5524.8 s = 92 minutes.
-cost=$(GPU_CHECK_WORK=$tmp/work bash -c 'source scripts/gpu-check.sh; mkdir -p "$WORK/cell"
+cost=$(GPU_CHECK_WORK=$T/work bash -c 'source scripts/gpu-check.sh; mkdir -p "$WORK/cell"
   printf "epochs\t12\ntrain_seconds\t40\ntrain_images_per_second\t1000\n" >"$WORK/cell/result.tsv"
   wall=100 small_cost "$WORK/cell"')
 echo "$cost"
 echo "$cost" | grep -q '44 networks, 2.88 M training images at 1000 img/s + 1.23 M forward-only at 467 img/s = 92 minutes' ||
   fail "small preset cost"
-mkdir "$tmp/other" && touch "$tmp/other/keep"
-GPU_CHECK_WORK=$tmp/other bash scripts/gpu-check.sh >/dev/null 2>"$tmp/err" && fail "a foreign work folder was used"
-[ -e "$tmp/other/keep" ] && grep -q "not a gpu-check folder" "$tmp/err" || fail "a foreign work folder was not left alone"
+mkdir "$T/other" && touch "$T/other/keep"
+GPU_CHECK_WORK=$T/other bash scripts/gpu-check.sh >/dev/null 2>"$T/err" && fail "a foreign work folder was used"
+[ -e "$T/other/keep" ] && grep -q "not a gpu-check folder" "$T/err" || fail "a foreign work folder was not left alone"
 echo "ok cost arithmetic; a foreign work folder is refused"

@@ -1,5 +1,6 @@
 # Shared by the conversion tests: skips without Debian's python3-torch, picks the cfg, makes a work
 # folder. Sourced from the repository root.
+source "$(dirname "$0")/../lib.sh"
 set -euo pipefail
 PY=${NUTL_TEST_PYTHON:-/usr/bin/python3}  # another python with torch: NUTL_TEST_PYTHON (make gpu-check)
 TORCH_RESNET18=weights/torch_resnet18.py
@@ -9,5 +10,3 @@ if ! $PY -c 'import torch, torchvision' 2>/dev/null; then
 fi
 # The 1000-class cfg the real weights are converted for.
 CFG=cfg/resnet18-imagenet.cfg
-WORK=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/convert.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT

@@ -6,8 +6,8 @@
 # re-save of weights older than those counters), to the same weights. Each broken one differs from the
 # intact one in one thing.
 source tests/convert/lib.sh
-$PY $TORCH_RESNET18 checkpoint "$WORK/good.pth" --seed 3
-$PY - "$WORK" <<'PY'
+$PY $TORCH_RESNET18 checkpoint "$T/good.pth" --seed 3
+$PY - "$T" <<'PY'
 import sys, torch
 work = sys.argv[1]
 sd = torch.load(f'{work}/good.pth')
@@ -25,20 +25,20 @@ save('float64', **{'bn1.weight': sd['bn1.weight'].double()})
 save('strided', **{'layer1.0.conv1.weight': sd['layer1.0.conv1.weight'].transpose(2, 3)})
 torch.save(sd, f'{work}/protocol4.pth', pickle_protocol=4)
 PY
-size=$(stat -c %s "$WORK/good.pth")
-head -c $((size / 2)) "$WORK/good.pth" >"$WORK/truncated.pth"
+size=$(stat -c %s "$T/good.pth")
+head -c $((size / 2)) "$T/good.pth" >"$T/truncated.pth"
 
 for ok in good no-counters; do
-  bin/nutl convert --from torchvision "$WORK/$ok.pth" --out "$WORK/$ok.weights" --cfg "$CFG" 2>/dev/null
+  bin/nutl convert --from torchvision "$T/$ok.pth" --out "$T/$ok.weights" --cfg "$CFG" 2>/dev/null
 done
-cmp "$WORK/good.weights" "$WORK/no-counters.weights"
+cmp "$T/good.weights" "$T/no-counters.weights"
 
 fails=0
 # expect NAME PATTERN: converting NAME.pth fails, its stderr is one line "nutl: ..." matching PATTERN,
 # and neither the output nor its temporary file exists.
 expect() {
-  local out=$WORK/$1.weights err=$WORK/$1.err rc=0
-  bin/nutl convert --from torchvision "$WORK/$1.pth" --out "$out" --cfg "$CFG" 2>"$err" >/dev/null || rc=$?
+  local out=$T/$1.weights err=$T/$1.err rc=0
+  bin/nutl convert --from torchvision "$T/$1.pth" --out "$out" --cfg "$CFG" 2>"$err" >/dev/null || rc=$?
   local msg
   msg=$(cat "$err")
   if [ $rc -ne 0 ] && [ "$(wc -l <"$err")" -eq 1 ] && [[ "$msg" == "nutl: "* ]] && [[ "$msg" =~ $2 ]] &&

@@ -8,7 +8,7 @@ source tests/convert/lib.sh
 TOL=1e-3
 for case in "init 0" "bn-stats 5"; do
   set -- $case
-  dir=$WORK/$1
+  dir=$T/$1
   mkdir -p "$dir"
   $PY $TORCH_RESNET18 checkpoint "$dir/model.pth" --seed 11 --train-forwards "$2"
   $PY $TORCH_RESNET18 logits "$dir/model.pth" "$dir" --inputs 3 --seed 12

@@ -29,29 +29,29 @@ if [[ "${BUILD:-build/cpu}" == build/gpu* ]]; then echo "CPU parity only: not me
 
 for s in train:$N:41 val:96:42 test:48:43; do
   IFS=: read -r name k seed <<<"$s"
-  bin/nutl simulate --events "$k" --seed "$seed" --out "$WORK/data/$name" --downsample 7 >/dev/null
+  bin/nutl simulate --events "$k" --seed "$seed" --out "$T/data/$name" --downsample 7 >/dev/null
 done
-$PY $TORCH_RESNET18 checkpoint "$WORK/start.pth" --seed 13 --classes 3
-bin/nutl convert --from torchvision "$WORK/start.pth" --out "$WORK/start.weights" --cfg $CFG3 >/dev/null
+$PY $TORCH_RESNET18 checkpoint "$T/start.pth" --seed 13 --classes 3
+bin/nutl convert --from torchvision "$T/start.pth" --out "$T/start.weights" --cfg $CFG3 >/dev/null
 common=(--train-images $N --batch $BATCH --max-epochs $EPOCHS --lr $LR --seed 1)
-bin/nutl train "$WORK/data" --out "$WORK/nutl" --cfg $CFG3 --init weights --weights "$WORK/start.weights" \
-  --order-out "$WORK/order.txt" --threads 2 "${common[@]}" >/dev/null
+bin/nutl train "$T/data" --out "$T/nutl" --cfg $CFG3 --init weights --weights "$T/start.weights" \
+  --order-out "$T/order.txt" --threads 2 "${common[@]}" >/dev/null
 for t in 1 2; do
-  $PY dev/torch_train.py "$WORK/data" --out "$WORK/torch$t" --init-pth "$WORK/start.pth" --order "$WORK/order.txt" \
+  $PY dev/torch_train.py "$T/data" --out "$T/torch$t" --init-pth "$T/start.pth" --order "$T/order.txt" \
     --threads $t --keep-epochs "${common[@]}" >/dev/null
 done
 # Bad starting weights: one line naming the problem, exit 1, no run folder left behind.
-head -c 4000 "$WORK/start.weights" >"$WORK/short.weights"
-for bad in "--init weights" "--init weights --weights $WORK/short.weights"; do
-  if bin/nutl train "$WORK/data" --out "$WORK/bad" $bad --train-images $N 2>"$WORK/err"; then
+head -c 4000 "$T/start.weights" >"$T/short.weights"
+for bad in "--init weights" "--init weights --weights $T/short.weights"; do
+  if bin/nutl train "$T/data" --out "$T/bad" $bad --train-images $N 2>"$T/err"; then
     echo "FAIL: nutl train $bad succeeded"; exit 1
   fi
-  [ "$(wc -l <"$WORK/err")" = 1 ] && [ ! -e "$WORK/bad" ] && [ ! -e "$WORK/bad.partial" ] || { echo "FAIL: nutl train $bad: $(cat "$WORK/err")"; exit 1; }
-  echo "nutl train $bad: $(cat "$WORK/err")"
+  [ "$(wc -l <"$T/err")" = 1 ] && [ ! -e "$T/bad" ] && [ ! -e "$T/bad.partial" ] || { echo "FAIL: nutl train $bad: $(cat "$T/err")"; exit 1; }
+  echo "nutl train $bad: $(cat "$T/err")"
 done
-best=$(awk '$1 == "best_epoch" { print $2 }' "$WORK/nutl/result.tsv")
+best=$(awk '$1 == "best_epoch" { print $2 }' "$T/nutl/result.tsv")
 for t in 1 2; do
-  bin/nutl convert --from torchvision "$WORK/torch$t/epoch-$best.pth" --out "$WORK/torch$t.weights" --cfg $CFG3 >/dev/null
+  bin/nutl convert --from torchvision "$T/torch$t/epoch-$best.pth" --out "$T/torch$t.weights" --cfg $CFG3 >/dev/null
 done
 
 # Prints, for runs $1 and $2 (their train.log), each epoch's losses and relative differences; returns
@@ -72,14 +72,14 @@ losses() {
 # Prints the weight comparison of $1 and $2 (Darknet weights files); returns non-zero if the relative
 # update difference exceeds $3.
 weights() {
-  $PY dev/weights_diff.py "$WORK/start.weights" "$1" "$2" |
+  $PY dev/weights_diff.py "$T/start.weights" "$1" "$2" |
     awk -v tol="$3" -v name="$4" '{ print "  " name ": " $0 " (tolerance " tol ")"; exit !($2 <= tol) }'
 }
 echo "drift between two PyTorch runs (1 and 2 threads):"
-losses "$WORK/torch1" "$WORK/torch2" 1 1 || true
-weights "$WORK/torch1.weights" "$WORK/torch2.weights" 1 "weights at epoch $best" || true
+losses "$T/torch1" "$T/torch2" 1 1 || true
+weights "$T/torch1.weights" "$T/torch2.weights" 1 "weights at epoch $best" || true
 echo "nutl against PyTorch (2 threads):"
 ok=0
-losses "$WORK/nutl" "$WORK/torch2" $TOL_FIRST $TOL_LOSS || ok=1
-weights "$WORK/nutl/best.weights" "$WORK/torch2.weights" $TOL_UPDATE "best weights (epoch $best)" || ok=1
+losses "$T/nutl" "$T/torch2" $TOL_FIRST $TOL_LOSS || ok=1
+weights "$T/nutl/best.weights" "$T/torch2.weights" $TOL_UPDATE "best weights (epoch $best)" || ok=1
 exit $ok

@@ -34,17 +34,17 @@ TOL_TORCH=(1e-5 1e-3 2e-2 1e-4)
 [[ "$STEP" == build/gpu/* ]] && TOL_TORCH=(1e-5 3e-2 6e-2 1e-4)
 [ -x "$STEP" ] || { echo "$STEP missing: run through make test"; exit 1; }
 
-$PY $TORCH_RESNET18 checkpoint "$WORK/before.pth" --seed 11 --train-forwards 5 --classes 3
-$PY $TORCH_RESNET18 step "$WORK/before.pth" "$WORK" --batch $BATCH --size $SIZE --lr $LR --seed 12
+$PY $TORCH_RESNET18 checkpoint "$T/before.pth" --seed 11 --train-forwards 5 --classes 3
+$PY $TORCH_RESNET18 step "$T/before.pth" "$T" --batch $BATCH --size $SIZE --lr $LR --seed 12
 for m in before stepped stepped-unbiased; do
-  bin/nutl convert --from torchvision "$WORK/$m.pth" --out "$WORK/$m.weights" --cfg $CFG3
+  bin/nutl convert --from torchvision "$T/$m.pth" --out "$T/$m.weights" --cfg $CFG3
 done
-"$STEP" --cfg $CFG3 --before "$WORK/before.weights" --torch "$WORK/stepped.weights" \
-  --torch-unbiased "$WORK/stepped-unbiased.weights" --input "$WORK/input.raw" --labels "$WORK/labels.txt" \
-  --batch $BATCH --size $SIZE --lr $LR --out "$WORK/darknet.weights" >"$WORK/table.txt"
+"$STEP" --cfg $CFG3 --before "$T/before.weights" --torch "$T/stepped.weights" \
+  --torch-unbiased "$T/stepped-unbiased.weights" --input "$T/input.raw" --labels "$T/labels.txt" \
+  --batch $BATCH --size $SIZE --lr $LR --out "$T/darknet.weights" >"$T/table.txt"
 echo "layer group array |d_torch| rel_diff_torch rel_diff_torch_with_darknet_bn"
-tail -n +2 "$WORK/table.txt"
-darknet_loss=$(awk '$1 == "loss" { print $2 }' "$WORK/table.txt")
+tail -n +2 "$T/table.txt"
+darknet_loss=$(awk '$1 == "loss" { print $2 }' "$T/table.txt")
 
 # Returns 0 if Darknet's step is within tolerances $4..$7 of the reference whose losses are in file $2
 # and whose relative differences are in column $3 of the table; prints the figures under the name $1.
@@ -62,11 +62,11 @@ judge() {
       printf "  updates (%d arrays): median relative difference %.2g (tolerance %g), worst %.2g (tolerance %g)\n",
              n, median, tm, u[n], tw
       printf "  running statistics (%d arrays): worst relative difference %.2g (tolerance %g)\n", nr, running, tr
-      exit !(n == 62 && nr == 40 && rel <= tl && median <= tm && u[n] <= tw && running <= tr) }' "$WORK/table.txt"
+      exit !(n == 62 && nr == 40 && rel <= tl && median <= tm && u[n] <= tw && running <= tr) }' "$T/table.txt"
 }
 ok=0
-judge "PyTorch" "$WORK/loss.txt" 5 "${TOL_TORCH[@]}" || ok=1
-if judge "PyTorch with stock Darknet's N-1 BN formula (control)" "$WORK/loss-unbiased.txt" 6 "${TOL_TORCH[@]}"; then
+judge "PyTorch" "$T/loss.txt" 5 "${TOL_TORCH[@]}" || ok=1
+if judge "PyTorch with stock Darknet's N-1 BN formula (control)" "$T/loss-unbiased.txt" 6 "${TOL_TORCH[@]}"; then
   echo "  the N-1 formula also meets the bounds: this batch cannot tell the formulas apart"
   ok=1
 fi

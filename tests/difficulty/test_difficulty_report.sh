@@ -3,12 +3,8 @@
 # test F1 and confusion are known, the report gives mean +- sd/sqrt(n) beside the paper's Table I values,
 # the summed confusion row-normalised beside Table III's Kaiming rows, the separability output and an
 # ablation row (an index) for each ingredient switched off, from splits simulated --without it.
-set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/difficulty
-rm -rf "$T"; mkdir -p "$T/runs"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
+mkdir -p "$T/runs"
 for s in train:60 val:30 test:30; do
   bin/nutl simulate --events "${s##*:}" --downsample 28 --seed 3 --out "$T/data/${s%%:*}" >/dev/null || fail "simulate"
 done

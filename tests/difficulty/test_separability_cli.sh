@@ -2,12 +2,7 @@
 # nutl separability on a small simulated split: prints the per-class table, an index in (0, 1] and all
 # features ranked; rejects a missing split, bad --folds and a truth file without the y column with one
 # line naming the problem.
-set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/separability
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 bin/nutl simulate --events 90 --downsample 4 --seed 77 --out "$T/a" >/dev/null || fail "simulate"
 out=$(bin/nutl separability "$T/a" --folds 3) || fail "separability failed: $out"
 echo "$out"

@@ -1,5 +1,6 @@
 # nutl params on cfg/resnet18.cfg gives the paper's trainable-weight counts for every group and scheme
 # (analysis/paper/trainable-weights.tsv, from the paper's Sec. III A and IV B).
+source "$(dirname "$0")/../lib.sh"
 set -eu
 paper=analysis/paper/trainable-weights.tsv
 out=$(bin/nutl params cfg/resnet18.cfg)

@@ -5,7 +5,7 @@
 # sanitizer report (exit 86), crash or other status fails. The corpora hold the inputs that reached new
 # code while fuzzing (make fuzz, make fuzz-corpus); tests/fuzz/regress/<harness>/ holds, by name, the
 # inputs of every problem found and fixed, which must stay fixed.
-set -u
+source "$(dirname "$0")/../lib.sh"
 fuzz=${FUZZ_BUILD:-build/fuzz}
 [ -x "$fuzz/replay_pickle" ] || { echo "no $fuzz/replay_* (make fuzz-build needs clang)"; exit 77; }
 # A huge allocation (over 512 MB, far beyond any valid input here) is a finding too.

@@ -4,10 +4,7 @@
 # unknown --format or extension. Each must exit 1 with one stderr line naming the file and the problem,
 # and leave no output split behind (the file is checked before anything is written).
 set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/import-bad
-rm -rf "$T"; mkdir -p "$T"
+source "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 fails=0
 # expect_error DESCRIPTION PATTERN FILE [OPTIONS...]: importing FILE must fail with one line matching PATTERN

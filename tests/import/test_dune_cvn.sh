@@ -4,36 +4,34 @@
 # (orientation of a track, pixel sums preserved by the rebin, physical cell sizes); bad input is a
 # one-line error naming the file, a non-zero exit and no split left behind.
 set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 $PY -c 'import numpy' 2>/dev/null || { echo "no python3-numpy"; exit 77; }
-W=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/dune.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
 
 # The vendored events: counts of the paper's energy range (antineutrinos included), truth of one event.
-bin/nutl import dune-cvn datasets/dune-cvn --out "$W/ideal" >"$W/ideal.log"
-bin/nutl verify "$W/ideal" >/dev/null || fail "the imported split does not verify"
+bin/nutl import dune-cvn datasets/dune-cvn --out "$T/ideal" >"$T/ideal.log"
+bin/nutl verify "$T/ideal" >/dev/null || fail "the imported split does not verify"
 for kv in events:309 events_numu_cc:133 antineutrinos_numu_cc:1 events_nue_cc:51 antineutrinos_nue_cc:6 \
           events_nc:125 outside_energy_range:291 image_side:224; do
-  [ "$(value "${kv%%:*}" "$W/ideal/meta.tsv")" = "${kv##*:}" ] || fail "meta ${kv%%:*} is not ${kv##*:}"
+  [ "$(value "${kv%%:*}" "$T/ideal/meta.tsv")" = "${kv##*:}" ] || fail "meta ${kv%%:*} is not ${kv##*:}"
 done
 # numu/event3.info: label 1 (CC numu, RES), 1.96186 GeV, lepton 0.957861 GeV, 1 p, 1 pi+-, 0 pi0, 1 n.
-line=$(awk -F'\t' '$16 == "numu/event3"' "$W/ideal/truth.tsv")
+line=$(awk -F'\t' '$16 == "numu/event3"' "$T/ideal/truth.tsv")
 [ "$(cut -f2-6,11-15 <<<"$line")" = "$(printf 'numu_cc\t1.961860\tres\t0.51176\t0.957861\t1\t1\t1\t0\t14')" ] ||
   fail "truth of numu/event3: $line"
 echo "309 events: 133 numu_cc, 51 nue_cc, 125 nc; numu/event3's truth mapped"
 
 # Calibration: a MIP pixel of 1 cm holds ~2 MeV and a map unit is ~1/60 of one; with recombination
 # (lar) a MIP pixel holds less, so each view's constant is smaller by about the box model's R(2.1 MeV/cm).
-bin/nutl import dune-cvn datasets/dune-cvn --out "$W/lar" --response lar >/dev/null
+bin/nutl import dune-cvn datasets/dune-cvn --out "$T/lar" --response lar >/dev/null
 for v in u v w; do
-  i=$(value mev_per_unit_$v "$W/ideal/meta.tsv") l=$(value mev_per_unit_$v "$W/lar/meta.tsv")
+  i=$(value mev_per_unit_$v "$T/ideal/meta.tsv") l=$(value mev_per_unit_$v "$T/lar/meta.tsv")
   awk -v i="$i" -v l="$l" 'BEGIN { exit !(i > 0.015 && i < 0.08 && l / i > 0.6 && l / i < 0.8) }' ||
     fail "view $v: MeV per unit $i (ideal), $l (lar)"
 done
-grep -q "view w: MIP peak of track pixels" "$W/ideal.log" || fail "the calibration is not printed"
-echo "calibration: ideal $(value mev_per_unit_w "$W/ideal/meta.tsv"), lar $(value mev_per_unit_w "$W/lar/meta.tsv") MeV per unit (w)"
+grep -q "view w: MIP peak of track pixels" "$T/ideal.log" || fail "the calibration is not printed"
+echo "calibration: ideal $(value mev_per_unit_w "$T/ideal/meta.tsv"), lar $(value mev_per_unit_w "$T/lar/meta.tsv") MeV per unit (w)"
 
 # Synthetic maps: in view w a track along the wires (time cell 250, wires 100-299, 40 units a cell); in
 # view u a track along the drift (wire 200, time cells 100-399, 20 units); view v empty. One event per
@@ -49,10 +47,10 @@ for t in range(100, 400): m[(0 * 500 + 200) * 500 + t] = 20
 open(sys.argv[1], "wb").write(zlib.compress(bytes(m)))
 PYEOF
 }
-S=$W/synthetic/dataset_info
+S=$T/synthetic/dataset_info
 make_event "$S/numu" 0 1 14 2.0; make_event "$S/nue" 0 4 12 2.5; make_event "$S/nc" 0 12 1 3.0
-bin/nutl import dune-cvn "$W/synthetic" --out "$W/syn" --mev-per-unit 2,2,2 >/dev/null
-$PY - "$W/syn" <<'PYEOF' || fail "synthetic track geometry or sums"
+bin/nutl import dune-cvn "$T/synthetic" --out "$T/syn" --mev-per-unit 2,2,2 >/dev/null
+$PY - "$T/syn" <<'PYEOF' || fail "synthetic track geometry or sums"
 import sys
 sys.path.insert(0, "dev")
 import numpy as np, nutl_dataset
@@ -77,12 +75,12 @@ echo "synthetic tracks: one row along the wires, one column along the drift, sum
 
 # Bad input: each a one-line error naming the file, a non-zero exit, and no split (meta.tsv) written.
 expect_error() { # NAME PATTERN: import the damaged copy, expect PATTERN in a one-line error
-  if bin/nutl import dune-cvn "$W/bad" --out "$W/out-$1" --mev-per-unit 1,1,1 >/dev/null 2>"$W/err"; then fail "$1: accepted"; fi
-  [ "$(wc -l <"$W/err")" = 1 ] && grep -q "$2" "$W/err" || fail "$1: $(cat "$W/err")"
-  [ ! -e "$W/out-$1/meta.tsv" ] && [ ! -e "$W/out-$1/events.bin" ] || fail "$1: a split was left behind"
+  if bin/nutl import dune-cvn "$T/bad" --out "$T/out-$1" --mev-per-unit 1,1,1 >/dev/null 2>"$T/err"; then fail "$1: accepted"; fi
+  [ "$(wc -l <"$T/err")" = 1 ] && grep -q "$2" "$T/err" || fail "$1: $(cat "$T/err")"
+  [ ! -e "$T/out-$1/meta.tsv" ] && [ ! -e "$T/out-$1/events.bin" ] || fail "$1: a split was left behind"
 }
-reset_bad() { rm -rf "$W/bad"; cp -r "$W/synthetic" "$W/bad"; }
-B=$W/bad/dataset_info
+reset_bad() { rm -rf "$T/bad"; cp -r "$T/synthetic" "$T/bad"; }
+B=$T/bad/dataset_info
 reset_bad; printf 'not a zlib stream at all' >"$B/nue/event0.gz"; expect_error corrupt "nue/event0.gz: not a zlib stream"
 reset_bad; $PY -c 'import sys, zlib; open(sys.argv[1], "wb").write(zlib.compress(bytes(1000)))' "$B/nc/event0.gz"
 expect_error size "nc/event0.gz: inflates to 1000 bytes"
@@ -93,6 +91,6 @@ reset_bad; sed -i '2s/.*/nan/' "$B/numu/event0.info"; expect_error nan "numu/eve
 reset_bad; head -n 5 "$S/nc/event0.info" >"$B/nc/event0.info"; expect_error short-info "nc/event0.info: truncated"
 reset_bad; sed -i '8s/.*/12/' "$B/numu/event0.info"; expect_error pdg "numu/event0.info: label 1 .* PDG code 12"
 reset_bad; cp "$S/nue/event0.info" "$S/nue/event0.gz" "$B/nc/"; expect_error folder "nc/event0.info: label 4 is not a nc event"
-if bin/nutl import dune-cvn "$W/synthetic" --out "$W/x" --response noisy >/dev/null 2>"$W/err"; then fail "unknown response accepted"; fi
-grep -q "response 'noisy'" "$W/err" || fail "unknown response: $(cat "$W/err")"
+if bin/nutl import dune-cvn "$T/synthetic" --out "$T/x" --response noisy >/dev/null 2>"$T/err"; then fail "unknown response accepted"; fi
+grep -q "response 'noisy'" "$T/err" || fail "unknown response: $(cat "$T/err")"
 echo "bad input: corrupt, wrong size, truncated, missing files, NaN, short truth, PDG and folder mismatches"

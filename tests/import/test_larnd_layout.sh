@@ -4,13 +4,9 @@
 # eventID for event_id), plus nutl_events; the same segments as TSV give the same split, byte for byte.
 # An event without segments is an empty image.
 set -u
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 $PY -c 'import h5py, numpy' 2>/dev/null || { echo "no h5py for $PY"; exit 77; }
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/import-larnd
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
 
 $PY - "$T" <<'PYEOF'
 import sys, h5py, numpy as np

@@ -5,11 +5,7 @@
 # classes, energies, event ids; the header differs only in the seed, which an import has not), for HDF5
 # and TSV, at full and reduced resolution.
 set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/import-roundtrip
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 sim() { bin/nutl simulate --seed 5 --events "$1" --downsample "$2" --out "$T/$3" "${@:4}" 2>/dev/null || fail "simulate $3"; }
 # same_images SIM IMPORTED: events.bin identical after the 64-byte header, and truth's first three columns.
 same_images() {

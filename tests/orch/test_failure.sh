@@ -3,9 +3,9 @@
 # A full disk (a small tmpfs, where mounting is allowed) stops a training with one line and no record.
 source tests/orch/lib.sh
 mnt=
-trap '[ -z "$mnt" ] || umount "$mnt" 2>/dev/null; rm -rf "$W"' EXIT
+trap '[ -z "$mnt" ] || umount "$mnt" 2>/dev/null; rm -rf "$T"' EXIT
 orch_workbench "20 40" "all"
-cd "$W"
+cd "$T"
 
 # bin/nutl here is a wrapper that injects the failures and otherwise runs the real program.
 rm bin && mkdir bin
@@ -40,7 +40,7 @@ echo "ok retry once, failure reported with its log, the rest finished, exit 1"
 # Disk full: the run folder on a 16 MB tmpfs (a checkpoint needs ~90 MB).
 mkdir full
 if mount -t tmpfs -o size=16m tmpfs full 2>/dev/null; then
-  mnt=$W/full
+  mnt=$T/full
   rc=0; "$REPO/bin/nutl" train datasets/orchtest --out full/cell --train-images 20 --batch 10 --max-epochs 1 \
     --threads 1 >/dev/null 2>err || rc=$?
   [ $rc = 1 ] && [ "$(wc -l <err)" = 1 ] && grep -q "full/cell" err || fail "disk full: exit $rc: $(cat err)"

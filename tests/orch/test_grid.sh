@@ -2,37 +2,36 @@
 # stable (fixed values, and the same as `nutl seed BASE CELL`); exact command lines; --unfinished;
 # bad presets and paths are one-line errors; nutl conf reads a preset's value as the commands do.
 source tests/orch/lib.sh
-trap 'rm -rf "$W"' EXIT
 
 conf_value() { bin/nutl conf "$2" "$1"; }
 for p in smoke small paper; do
   sizes=$(conf_value train_sizes $p | wc -w)
   schemes=$(conf_value schemes_at_largest $p | tr ' ' '\n' | grep -v '^all$' | sort -u | grep -c .)
   expected=$(( $(conf_value members $p) * (2 * sizes + schemes) ))
-  bin/nutl grid $p >"$W/$p.tsv" || fail "grid $p"
-  [ "$(wc -l <"$W/$p.tsv")" = "$expected" ] || fail "$p: $(wc -l <"$W/$p.tsv") cells, expected $expected"
-  [ "$(cut -f6 "$W/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: seeds not distinct"
-  [ "$(cut -f1 "$W/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: cell names not distinct"
-  awk -F'\t' 'NF != 7 || $1 != $2 "-" $3 "-n" $4 "-m" $5 {exit 1}' "$W/$p.tsv" || fail "$p: malformed line"
+  bin/nutl grid $p >"$T/$p.tsv" || fail "grid $p"
+  [ "$(wc -l <"$T/$p.tsv")" = "$expected" ] || fail "$p: $(wc -l <"$T/$p.tsv") cells, expected $expected"
+  [ "$(cut -f6 "$T/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: seeds not distinct"
+  [ "$(cut -f1 "$T/$p.tsv" | sort -u | wc -l)" = "$expected" ] || fail "$p: cell names not distinct"
+  awk -F'\t' 'NF != 7 || $1 != $2 "-" $3 "-n" $4 "-m" $5 {exit 1}' "$T/$p.tsv" || fail "$p: malformed line"
   echo "ok $p: $expected cells, distinct seeds"
 done
 [ "$expected" = 775 ] || fail "paper: $expected cells, the paper's 25 x (2 x 13 + 5) = 775"
 
 # Stable seeds: fixed values (a change would silently change every result), and nutl seed's.
-grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32 --deterministic --portable' "$W/paper.tsv" ||
+grep -qx $'kaiming-all-n1000-m1\tkaiming\tall\t1000\t1\t631842518029258352\tbin/nutl train datasets/paper --out runs/paper/kaiming-all-n1000-m1 --train-images 1000 --member 1 --protocol paper --max-epochs 100 --threads 4 --batch 32 --deterministic --portable' "$T/paper.tsv" ||
   fail "paper kaiming-all-n1000-m1: line or seed changed"
-grep -q $'^pretrained-classifier-n100000-m25\t.*\t191890520478741950\tbin/nutl train .* --init pretrained --pretrained weights/resnet18-imagenet.weights --scheme classifier ' "$W/paper.tsv" ||
+grep -q $'^pretrained-classifier-n100000-m25\t.*\t191890520478741950\tbin/nutl train .* --init pretrained --pretrained weights/resnet18-imagenet.weights --scheme classifier ' "$T/paper.tsv" ||
   fail "paper pretrained-classifier-n100000-m25: line or seed changed"
-for cell in $(shuf -n 5 --random-source="$W/paper.tsv" <(cut -f1 "$W/paper.tsv")); do
-  [ "$(awk -F'\t' -v c="$cell" '$1 == c {print $6}' "$W/paper.tsv")" = "$(bin/nutl seed 2207 "$cell")" ] ||
+for cell in $(shuf -n 5 --random-source="$T/paper.tsv" <(cut -f1 "$T/paper.tsv")); do
+  [ "$(awk -F'\t' -v c="$cell" '$1 == c {print $6}' "$T/paper.tsv")" = "$(bin/nutl seed 2207 "$cell")" ] ||
     fail "$cell: grid seed differs from nutl seed 2207 $cell"
 done
-cmp -s "$W/paper.tsv" <(bin/nutl grid paper) || fail "two listings differ"
+cmp -s "$T/paper.tsv" <(bin/nutl grid paper) || fail "two listings differ"
 echo "ok seeds stable"
 
 # --unfinished: a folder with result.tsv is finished; a .partial one (or one without result.tsv) is not.
 orch_workbench "20 40" "all classifier"
-cd "$W"
+cd "$T"
 [ "$(bin/nutl grid orchtest | wc -l)" = 5 ] || fail "orchtest: expected 5 cells"
 mkdir -p runs/orchtest/kaiming-all-n20-m1 runs/orchtest/kaiming-all-n40-m1.partial runs/orchtest/pretrained-all-n20-m1
 touch runs/orchtest/kaiming-all-n20-m1/result.tsv runs/orchtest/kaiming-all-n40-m1.partial/result.tsv

@@ -3,13 +3,12 @@
 # finished cell is not redone; a pretrained or unknown cell is a one-line error; nutl-analyse --peer
 # prints nutl's and PyTorch's ensembles side by side with (nutl - PyTorch)/sigma.
 source tests/orch/lib.sh
-trap 'rm -rf "$W"' EXIT
 /usr/bin/python3 -c 'import torch, torchvision' 2>/dev/null || { echo "no python3-torch/python3-torchvision"; exit 77; }
 orch_workbench "30" "all"
-sed -i 's/^members = 1$/members = 2/' "$W/cfg/protocols/orchtest.conf"
-ln -s "$REPO/dev" "$W/dev"
-ln -s "$REPO/analysis" "$W/analysis"
-cd "$W"
+sed -i 's/^members = 1$/members = 2/' "$T/cfg/protocols/orchtest.conf"
+ln -s "$REPO/dev" "$T/dev"
+ln -s "$REPO/analysis" "$T/analysis"
+cd "$T"
 mkdir -p runs/orchtest
 bin/nutl grid orchtest | awk -F'\t' '$2 == "kaiming" { print $7 }' | while read -r cmd; do $cmd >/dev/null; done
 scripts/peer.sh orchtest >peer.log

@@ -4,9 +4,8 @@
 # without recorded digests has them computed; nutl verify finds files that changed since simulation;
 # nutl-analyse refuses a grid trained on two datasets, and --allow-mixed combines them, saying so.
 source tests/orch/lib.sh
-trap 'rm -rf "$W"' EXIT
 orch_workbench "20" "all"
-cd "$W"
+cd "$T"
 sha() { sha256sum "$1" | cut -c1-64; }
 scripts/run-grid.sh orchtest >grid.log 2>&1 || fail "run-grid: $(cat grid.log)"
 k=runs/orchtest/kaiming-all-n20-m1/result.tsv p=runs/orchtest/pretrained-all-n20-m1/result.tsv
@@ -24,14 +23,14 @@ done
 [ "$(value build $p)" = "$(bin/nutl --version | awk -F'\t' '$1 == "build" {print $2}')" ] || fail "build is not the binary's"
 [ "$(value dataset_id $k)" = "$(value dataset_id $p)" ] || fail "one dataset, two ids"
 value command $p | grep -q '^bin/nutl train datasets/orchtest --out runs/orchtest/pretrained-all-n20-m1 .*--pretrained weights/standin.weights ' || fail "command: $(value command $p)"
-[ "$(value cwd $p)" = "$W" ] || fail "cwd: $(value cwd $p)"
+[ "$(value cwd $p)" = "$T" ] || fail "cwd: $(value cwd $p)"
 for key in started finished; do value $key $p | grep -Eq '^20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z$' || fail "$key: $(value $key $p)"; done
 value machine_class $p | grep -Eq '^cpu; oneDNN isa cpu_isa_[a-z0-9_]+; OpenBLAS core [A-Za-z0-9]+; threads 1$|^gpu ' || fail "machine_class: $(value machine_class $p)"
 value libraries $p | grep -q '^oneDNN [0-9]*\.[0-9]*\.[0-9]* .*OpenBLAS .*; GSL [0-9]' || fail "libraries: $(value libraries $p)"
 echo "ok record: dataset $(value dataset_id $p), $(value machine_class $p)"
 
 # 2. Rerun from the record alone: identical weights.
-scripts/rerun-record.sh runs/orchtest/pretrained-all-n20-m1 "$W/rerun" >rerun.log 2>&1 || fail "rerun: $(cat rerun.log)"
+scripts/rerun-record.sh runs/orchtest/pretrained-all-n20-m1 "$T/rerun" >rerun.log 2>&1 || fail "rerun: $(cat rerun.log)"
 grep -q "rerun: weights SHA-256 identical: $(value weights_sha256 $p)" rerun.log || fail "rerun: $(cat rerun.log)"
 echo "ok rerun from the record: weights identical"
 
@@ -58,7 +57,7 @@ cp -r datasets/orchtest/train datasets/orchtest/val datasets/other/
 rm -r runs/orchtest/kaiming-all-n20-m1
 bin/nutl train datasets/other --out runs/orchtest/kaiming-all-n20-m1 --train-images 20 --member 1 --protocol orchtest \
   --max-epochs 1 --batch 10 >/dev/null
-analyse() { bin/nutl-analyse --protocol orchtest --paper "$REPO/analysis/paper" --out "$W/fig" "$@"; }
+analyse() { bin/nutl-analyse --protocol orchtest --paper "$REPO/analysis/paper" --out "$T/fig" "$@"; }
 if analyse >analyse.out 2>&1; then fail "nutl-analyse mixed two datasets"; fi
 [ "$(wc -l <analyse.out)" = 1 ] || fail "refusal is not one line: $(cat analyse.out)"
 grep -q "records differ in dataset_id: runs/orchtest/kaiming-all-n20-m1/result.tsv has '[0-9a-f]*', runs/orchtest/pretrained-all-n20-m1/result.tsv has '[0-9a-f]*'; --allow-mixed" analyse.out ||

@@ -2,9 +2,8 @@
 # the driver and its trainer killed together by SIGKILL (a crash) leave no half-written record; run
 # again, it trains only what is left, finished cells untouched; every record's seed is the grid's.
 source tests/orch/lib.sh
-trap 'rm -rf "$W"' EXIT
 orch_workbench "20 40" "all classifier"
-cd "$W"
+cd "$T"
 
 # Starts driver run I (one cell at a time) in its own process group; wait_finished I N waits until it
 # reports N finished cells.

@@ -21,7 +21,7 @@ stop_daemons() {
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   done
 }
-trap 'stop_daemons; rm -rf "$W" "$S"' EXIT
+trap 'stop_daemons; rm -rf "$T" "$S"' EXIT
 trap 'exit 1' INT TERM
 orch_workbench "20" "all"
 mkdir "$S/state" "$S/spool"
@@ -63,7 +63,7 @@ for _ in $(seq 100); do sinfo -h -o %t 2>/dev/null | grep -qx idle && break; sle
 sinfo -h -o %t | grep -qx idle || fail "the node never became idle: $(tail -n 3 "$S/slurmctld.log" "$S/slurmd.log")"
 echo "ok Slurm up: node $node idle (ports $port, $((port + 1)))"
 
-cd "$W"
+cd "$T"
 PARTITION=nutl TIME=00:05:00 scripts/slurm-submit.sh orchtest >submit.log 2>&1 || fail "submission: $(cat submit.log)"
 cat submit.log
 grep -q "^#SBATCH --array=1-2$" runs/orchtest/slurm/array.sbatch && grep -q "^#SBATCH --partition=nutl$" runs/orchtest/slurm/array.sbatch &&

@@ -3,25 +3,23 @@
 # report has each response's calibration, separability, distributions, figures and a reality-gap table
 # whose numbers are the networks' own (result.tsv and nutl evaluate on the DUNE split), and the gallery.
 set -euo pipefail
-W=$(mktemp -d "${NUTL_TEST_TMP:-/tmp}/validate.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
-VALIDATE_DATA=$W/data VALIDATE_RUNS=$W/runs VALIDATE_OUT=$W/out DOWNSAMPLE=7 TRAIN_EVENTS=48 MEMBERS=2 \
-  MAX_EPOCHS=1 RESPONSES="ideal lar" JOBS=1 scripts/validate.sh >"$W/log" 2>&1 || { cat "$W/log"; fail "make validate failed"; }
-md=$W/out/validate.md
+VALIDATE_DATA=$T/data VALIDATE_RUNS=$T/runs VALIDATE_OUT=$T/out DOWNSAMPLE=7 TRAIN_EVENTS=48 MEMBERS=2 \
+  MAX_EPOCHS=1 RESPONSES="ideal lar" JOBS=1 scripts/validate.sh >"$T/log" 2>&1 || { cat "$T/log"; fail "make validate failed"; }
+md=$T/out/validate.md
 for r in ideal lar; do
   grep -q "view w: MIP peak of track pixels .* nutl $r" "$md" || fail "$r: no calibration lines"
   grep -q "^Separability index: nutl 0\.[0-9]*, DUNE 0\.[0-9]*\.$" "$md" || fail "$r: no separability"
-  [ "$(value events "$W/data/$r/dune/meta.tsv")" = 309 ] || fail "$r: the DUNE split is not the 309 events"
-  for q in hits islands pixel_log10_mev n_pi0; do [ -s "$W/out/$r/$q.png" ] || fail "$r: no figure $q"; done
+  [ "$(value events "$T/data/$r/dune/meta.tsv")" = 309 ] || fail "$r: the DUNE split is not the 309 events"
+  for q in hits islands pixel_log10_mev n_pi0; do [ -s "$T/out/$r/$q.png" ] || fail "$r: no figure $q"; done
   # The F1 row: nutl's from result.tsv, DUNE's from nutl evaluate, averaged over the two members.
-  want=$(for m in 1 2; do echo "$(value test_f1 "$W/runs/$r/kaiming-all-n48-m$m/result.tsv") $(value f1 "$W/runs/$r/kaiming-all-n48-m$m/dune.tsv")"; done |
+  want=$(for m in 1 2; do echo "$(value test_f1 "$T/runs/$r/kaiming-all-n48-m$m/result.tsv") $(value f1 "$T/runs/$r/kaiming-all-n48-m$m/dune.tsv")"; done |
          awk '{ a += $1; b += $2 } END { printf "%.3f %.3f", a / 2, b / 2 }')
   got=$(awk -v r="$r" '/^## Response/ { on = index($0, r) > 0 } on && /^\| f1 \|/ { print $4, $8; exit }' "$md")
   [ "$got" = "$want" ] || fail "$r: F1 row '$got', the records give '$want'"
 done
 for c in numu_cc nue_cc nc; do
-  for s in dune nutl; do [ -s "$W/out/gallery/$c-$s.png" ] || fail "no gallery image $c-$s"; done
+  for s in dune nutl; do [ -s "$T/out/gallery/$c-$s.png" ] || fail "no gallery image $c-$s"; done
 done
 echo "validate.md: both responses' calibration, separability, distributions, figures, reality gap; gallery"

@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # nutl simulate output: byte-identical for a seed whatever --threads, different for another seed,
 # balanced classes, and corrupted or truncated files rejected with one line naming the file.
-set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/sim-dataset
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 sim() { bin/nutl simulate --events 60 --downsample 4 --seed "$1" --out "$T/$2" --threads "$3" || fail "simulate $2"; }
 
 sim 11 a 1; sim 11 b 2; sim 12 c 2

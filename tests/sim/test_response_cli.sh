@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # nutl simulate --response: ideal is the default (same bytes as no option), lar changes the images but
 # not the truth's interactions, is recorded in meta.tsv, and an unknown name is one line naming it.
-set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/sim-response
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 sim() { bin/nutl simulate --events 30 --downsample 4 --seed 21 --out "$T/$1" "${@:2}" >/dev/null || fail "simulate $1"; }
 sim plain; sim ideal --response ideal; sim lar --response lar
 cmp -s "$T/plain/events.bin" "$T/ideal/events.bin" || fail "--response ideal differs from the default"

@@ -13,6 +13,7 @@
 #include "sim/neutron.h"
 #include "sim/physics.h"
 #include "sim/sim_constants.h"
+#include "sim/transport.h"
 
 #define Z0 (-200.0)
 

@@ -2,12 +2,7 @@
 # nutl simulate --without: "none" gives the default bytes; switching off each ingredient changes the
 # images (nc-model: only NC events' interactions change); meta.tsv records the list; an unknown name is
 # one line naming it.
-set -u
-cd "$(dirname "$0")/../.."
-if [ -z "${NUTL_TEST_TMP:-}" ]; then NUTL_TEST_TMP=$(mktemp -d); trap 'rm -rf "$NUTL_TEST_TMP"' EXIT; fi
-T=$NUTL_TEST_TMP/sim-without
-rm -rf "$T"; mkdir -p "$T"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/../lib.sh"
 sim() { bin/nutl simulate --events 300 --downsample 8 --seed 31 --out "$T/$1" "${@:2}" >/dev/null || fail "simulate $1"; }
 sim all; sim none --without none
 cmp -s "$T/all/events.bin" "$T/none/events.bin" || fail "--without none differs from the default"
