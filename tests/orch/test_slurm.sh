@@ -7,6 +7,10 @@ for c in munged slurmctld slurmd sbatch squeue sinfo scancel; do
   command -v $c >/dev/null || { echo "skipped: $c not installed (make deps installs slurm-wlm and munge)"; exit 77; }
 done
 [ "$(id -u)" = 0 ] || { echo "skipped: slurmd needs root here (SlurmUser=root in a temporary folder)"; exit 77; }
+# The daemons find each other by this host's name: in a build container it is the container's id, which
+# no resolver knows (make image), and slurmd could never register.
+getent hosts "$(hostname -s)" >/dev/null ||
+  { echo "skipped: this host's name $(hostname -s) does not resolve: Slurm's daemons cannot find each other"; exit 77; }
 # Slurm's folder: munged wants every folder above its socket searchable by all (not so $NUTL_TEST_TMP).
 S=$(mktemp -d /tmp/nutl-slurm.XXXXXX)
 chmod 755 "$S"
