@@ -17,7 +17,6 @@
 #include "cli/commands.h"
 #include "core/args.h"
 #include "core/classes.h"
-#include "core/digest.h"
 #include "core/seed.h"
 #include "core/util.h"
 #include "import/dune_cvn.h"
@@ -318,13 +317,7 @@ static void write_meta(const options *o, int n, const tally *t, double peaks[DUN
     for (int c = 0; c < N_CLASSES; c++)
         fprintf(f, "events_%s\t%d\nantineutrinos_%s\t%d\n", class_name(c), t->kept[c], class_name(c), t->anti[c]);
     fprintf(f, "outside_energy_range\t%d\n", t->outside);
-    const char *files[][2] = {{DATASET_EVENTS_SHA256, DATASET_IMAGE_FILE}, {DATASET_TRUTH_SHA256, DATASET_TRUTH_FILE}};
-    for (int i = 0; i < 2; i++) {
-        char file[NUTL_PATH_MAX], hex[65];
-        path_join(file, o->out, files[i][1]);
-        file_sha256(file, hex);
-        fprintf(f, "%s\t%s\n", files[i][0], hex);
-    }
+    dataset_meta_digests(f, o->out);
     atomic_commit(f, path);
 }
 
