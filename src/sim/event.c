@@ -1,5 +1,6 @@
 #include "sim/event.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/seed.h"
@@ -10,14 +11,18 @@
 void event_workspace_init(event_workspace *w)
 {
     transport_init(&w->tr);
+    w->steps = (paper_steps){0};
     w->rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!w->rng) nutl_die("out of memory allocating a random number generator");
+    w->fine = malloc(sizeof *w->fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
+    if (!w->rng || !w->fine) nutl_die("out of memory allocating an event workspace");
 }
 
 void event_workspace_free(event_workspace *w)
 {
     transport_free(&w->tr);
+    paper_steps_free(&w->steps);
     gsl_rng_free(w->rng);
+    free(w->fine);
 }
 
 uint64_t event_seed(uint64_t split_seed, int64_t i)
@@ -25,18 +30,34 @@ uint64_t event_seed(uint64_t split_seed, int64_t i)
     return (seed_derive(split_seed, "events") + (uint64_t)i) & 0x7fffffffffffffffULL;
 }
 
-/* Draws one interaction and transports it; returns the number of deposits. */
+/* Draws one interaction and transports it; returns the number of deposits (LArSIMple's steps with
+   --response paper). The jitter is drawn for every response, so that all see the same interactions. */
 static int draw(const physics *ph, const event_config *cfg, enum event_class cls, event_workspace *w,
                 event_truth *truth)
 {
     const gsl_rng *r = w->rng;
     double enu = cfg->e_min + (cfg->e_max - cfg->e_min) * gsl_rng_uniform(r);
-    double vertex[3] = {VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1), VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1),
-                        VERTEX_Z + VERTEX_JITTER * (2 * gsl_rng_uniform(r) - 1)};
+    double jitter = cfg->response == RESPONSE_PAPER ? 0 : VERTEX_JITTER;
+    double vertex[3] = {jitter * (2 * gsl_rng_uniform(r) - 1), jitter * (2 * gsl_rng_uniform(r) - 1),
+                        VERTEX_Z + jitter * (2 * gsl_rng_uniform(r) - 1)};
     interaction_generate(r, cls, enu, vertex, physics_has(ph, ING_NC_MODEL), &truth->in);
     transport_reset(&w->tr);
     transport_run(&w->tr, ph, r, truth->in.fs, truth->in.n);
-    return w->tr.n_dep;
+    return cfg->response == RESPONSE_PAPER ? paper_steps_apply(&w->steps, &w->tr) : w->tr.n_dep;
+}
+
+/* Writes the image of the deposits of w (N_VIEWS x side x side, side = 224 / k) through cfg's response
+   and returns the energy inside the crop (readout_image). */
+static double image_of(const event_config *cfg, event_workspace *w, const crop *c, float *image)
+{
+    const transport *t = &w->tr;
+    if (cfg->response != RESPONSE_LAR) return readout_image(t->dep, t->n_dep, c, cfg->downsample, image);
+    /* The electronics act on 1 cm pixels (a wire's hits): their noise and threshold do not depend on
+       how the image is downsampled afterwards. */
+    double inside = readout_image(t->dep, t->n_dep, c, 1, w->fine);
+    response_electronics(w->rng, w->fine, IMAGE_PIXELS);
+    readout_block_sum(w->fine, cfg->downsample, image);
+    return inside;
 }
 
 void event_simulate(const physics *ph, const event_config *cfg, enum event_class cls, uint64_t seed,
@@ -55,10 +76,14 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
     int side = IMAGE_PIXELS / cfg->downsample;
-    if (cfg->response != RESPONSE_IDEAL) response_quench(physics_eloss(ph, SP_ELECTRON), w->tr.dep, t->n_dep);
-    readout_crop(t->dep, t->n_dep, truth->in.vertex, &truth->crop);
-    truth->image_energy = readout_image(t->dep, t->n_dep, &truth->crop, cfg->downsample, image);
-    if (cfg->response != RESPONSE_IDEAL) response_electronics(w->rng, image, side, cfg->downsample);
+    double vertex[3] = {truth->in.vertex[0], truth->in.vertex[1], truth->in.vertex[2]};
+    if (cfg->response == RESPONSE_LAR) response_quench(ph, w->tr.dep, t->n_dep);
+    if (cfg->response == RESPONSE_PAPER) {
+        paper_mirror_y(w->tr.dep, t->n_dep);
+        vertex[1] = -vertex[1];
+    }
+    readout_crop(t->dep, t->n_dep, vertex, &truth->crop);
+    truth->image_energy = image_of(cfg, w, &truth->crop, image);
     for (int v = 0; v < N_VIEWS; v++)
         for (int p = 0; p < side * side; p++) truth->hits[v] += image[v * side * side + p] != 0;
 }

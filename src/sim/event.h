@@ -1,7 +1,8 @@
 /* event: one simulated event, from the neutrino energy to the image. Everything random in an event is
    drawn from one MT19937 stream seeded with the event's seed, so any event can be regenerated alone.
-   Draws that leave fewer than MIN_DEPOSITS deposits are dropped and replaced by the next draw of the
-   same stream, with the same class (the paper's rule, counted in event_truth.dropped). */
+   Draws that leave fewer than MIN_DEPOSITS deposits (with --response paper: steps above its threshold)
+   are dropped and replaced by the next draw of the same stream, with the same class (the paper's rule,
+   counted in event_truth.dropped). */
 #ifndef NUTL_EVENT_H
 #define NUTL_EVENT_H
 
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "sim/interaction.h"
+#include "sim/paper.h"
 #include "sim/physics.h"
 #include "sim/readout.h"
 #include "sim/response.h"
@@ -34,6 +36,8 @@ typedef struct {
 typedef struct {
     transport tr;
     gsl_rng *rng;
+    paper_steps steps; /* --response paper's step list */
+    float *fine;       /* --response lar: the image in 1 cm pixels, before the block sums */
 } event_workspace;
 
 void event_workspace_init(event_workspace *w);

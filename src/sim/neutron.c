@@ -74,11 +74,11 @@ int neutron_capture_cascade(const gsl_rng *r, double *e)
     return n;
 }
 
-/* Books an argon recoil of energy e at p's position: deposited while p is above NEUTRON_RECOIL_CUT,
-   invisible below. */
+/* Books an argon recoil of energy e at p's position: its ionisation deposited while p is above
+   NEUTRON_RECOIL_CUT (transport_deposit_recoil), invisible below. */
 static void book_recoil(transport *t, const physics *ph, const particle *p, double e)
 {
-    if (p->t >= NEUTRON_RECOIL_CUT) transport_deposit_point(t, ph, p->pos, e);
+    if (p->t >= NEUTRON_RECOIL_CUT) transport_deposit_recoil(t, ph, p->pos, e);
     else t->invisible += e;
 }
 

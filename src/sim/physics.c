@@ -336,6 +336,13 @@ double physics_hadron_path(const physics *ph, int pion, double t)
                 : spline_at(ph->proton_path, lt, ph->proton_lo, ph->proton_hi);
 }
 
+double physics_lindhard(double e)
+{
+    double eps = LINDHARD_EPS_PER_KEV * 1e3 * e;
+    double kg = LINDHARD_K * (3 * pow(eps, 0.15) + 0.7 * pow(eps, 0.6) + eps);
+    return kg / (1 + kg);
+}
+
 double physics_michel_energy(const gsl_rng *r)
 {
     /* x^2 (3 - 2x) <= 1 on [0, 1]: rejection from a uniform. */

@@ -79,6 +79,11 @@ double physics_pair_share(const gsl_rng *r, double e);
    energy t. */
 double physics_hadron_path(const physics *ph, int pion, double t);
 
+/* Returns Lindhard's electronic share L(e) in (0, 1) of the kinetic energy e (MeV) of a recoiling argon
+   nucleus: the part that ionises and excites (Geant4's total less non-ionising deposit); the rest heats
+   the argon. */
+double physics_lindhard(double e);
+
 /* Returns the total energy of a Michel electron, sampled from x^2 (3 - 2x), x = E / 52.83 MeV. */
 double physics_michel_energy(const gsl_rng *r);
 

@@ -59,9 +59,7 @@ static void paint(canvas *cv, int v, int row, int col, double e)
     cv->inside += e;
 }
 
-/* Returns the number of parameters t in (0, 1) where a + t (b - a) crosses an integer, written into t
-   in increasing order. */
-static int crossings(double a, double b, double *t)
+int readout_crossings(double a, double b, double *t)
 {
     int n = 0, lo = (int)floor(fmin(a, b)) + 1, hi = (int)ceil(fmax(a, b)) - 1;
     if (b > a) for (int m = lo; m <= hi; m++) t[n++] = (m - a) / (b - a);
@@ -82,7 +80,7 @@ static void paint_segment(canvas *cv, int v, double r0, double c0, double r1, do
         return;
     }
     double tr[SEGMENT_MAX_CROSSINGS], tc[SEGMENT_MAX_CROSSINGS], t[SEGMENT_MAX_CROSSINGS + 2];
-    int nr = crossings(r0, r1, tr), nc = crossings(c0, c1, tc), n = 1, i = 0, j = 0;
+    int nr = readout_crossings(r0, r1, tr), nc = readout_crossings(c0, c1, tc), n = 1, i = 0, j = 0;
     t[0] = 0;
     while (i < nr || j < nc) t[n++] = j >= nc || (i < nr && tr[i] < tc[j]) ? tr[i++] : tc[j++]; /* merge */
     t[n++] = 1;
@@ -106,4 +104,14 @@ double readout_image(const deposit *dep, int n, const crop *c, int k, float *ima
         }
     }
     return cv.inside / N_VIEWS;
+}
+
+void readout_block_sum(const float *fine, int k, float *image)
+{
+    int side = IMAGE_PIXELS / k;
+    memset(image, 0, sizeof *image * N_VIEWS * side * side);
+    for (int v = 0; v < N_VIEWS; v++)
+        for (int row = 0; row < IMAGE_PIXELS; row++)
+            for (int col = 0; col < IMAGE_PIXELS; col++)
+                image[(v * side + row / k) * side + col / k] += fine[(v * IMAGE_PIXELS + row) * IMAGE_PIXELS + col];
 }

@@ -34,4 +34,12 @@ void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c);
    k must divide 224. Returns the energy inside the crop summed over the three views divided by 3. */
 double readout_image(const deposit *dep, int n, const crop *c, int k, float *image);
 
+/* Writes into image (N_VIEWS x (224/k) x (224/k)) the sums of the k x k blocks of fine, an image of
+   1 cm pixels (N_VIEWS x 224 x 224). */
+void readout_block_sum(const float *fine, int k, float *image);
+
+/* Returns the number of parameters t in (0, 1) where a + t (b - a) crosses an integer, written into t
+   in increasing order (room for |b - a| + 1 of them). */
+int readout_crossings(double a, double b, double *t);
+
 #endif

@@ -10,7 +10,7 @@
 
 const char *response_name(enum response_kind k)
 {
-    static const char *name[N_RESPONSES] = {"ideal", "lar"};
+    static const char *name[N_RESPONSES] = {"ideal", "lar", "paper"};
     return name[k];
 }
 
@@ -23,25 +23,31 @@ int response_parse(const char *name)
 
 double response_recombination(double dedx)
 {
-    double xi = BOX_BETA * dedx / (LAR_DENSITY * DRIFT_FIELD);
-    if (xi <= 1 - BOX_ALPHA) return 0; /* the fit leaves its range (dE/dx < 0.23 MeV/cm): no charge */
+    double xi = BOX_BETA * fmax(dedx, RECOMB_DEDX_MIN) / (LAR_DENSITY * DRIFT_FIELD);
     return fmin(1, log(BOX_ALPHA + xi) / xi);
 }
 
-void response_quench(const eloss *electron, deposit *dep, int n)
+double response_recoil_survival(void)
 {
+    return RECOIL_CHARGE_YIELD * 1e3 * LAR_W_ION / physics_lindhard(RECOIL_YIELD_ENERGY);
+}
+
+void response_quench(const physics *ph, deposit *dep, int n)
+{
+    const eloss *electron = physics_eloss(ph, SP_ELECTRON);
+    double recoil = response_recoil_survival();
     for (int i = 0; i < n; i++) {
         deposit *d = &dep[i];
         double len = 2 * sqrt((double)d->hx * d->hx + (double)d->hy * d->hy + (double)d->hz * d->hz);
         double dedx = len > 0 ? d->e / len : eloss_dedx(electron, d->e);
-        d->e = (float)(d->e * response_recombination(dedx));
+        d->e = (float)(d->e * (d->recoil ? recoil : response_recombination(dedx)));
     }
 }
 
-void response_electronics(const gsl_rng *r, float *image, int side, int k)
+void response_electronics(const gsl_rng *r, float *image, int side)
 {
-    double sigma = NOISE_ELECTRONS * LAR_W_ION * k, threshold = THRESHOLD_NOISE_SIGMAS * NOISE_ELECTRONS * LAR_W_ION;
-    double full = ADC_FULL_SCALE_ELECTRONS * LAR_W_ION * k * k, p_noise_hit = gsl_cdf_gaussian_Q(threshold, sigma);
+    double sigma = NOISE_ELECTRONS * LAR_W_ION, threshold = THRESHOLD_NOISE_SIGMAS * sigma;
+    double full = ADC_FULL_SCALE_ELECTRONS * LAR_W_ION, p_noise_hit = gsl_cdf_gaussian_Q(threshold, sigma);
     int plane = side * side;
     for (int v = 0; v < N_VIEWS; v++) {
         float *img = image + (size_t)v * plane;

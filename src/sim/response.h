@@ -1,35 +1,41 @@
-/* response: an optional detector response on top of the ideal simulation (the paper's images have
-   none): charge recombination by the modified box model, per-pixel electronics noise, a
-   zero-suppression threshold and ADC saturation. With it, pixel values are the collected charge times
-   W_ion (MeV); constants and sources in sim_constants.h. */
+/* response: what becomes of the deposits on their way to the image. `ideal`: nothing (the energy
+   deposited). `lar`: charge recombination by the modified box model (argon recoils by their measured
+   charge yield), per-pixel electronics noise, a zero-suppression threshold and ADC saturation, applied to
+   1 cm pixels before any downsampling; pixel values are the collected charge times W_ion (MeV).
+   `paper`: the deposits as the authors' Geant4 application records them (paper.h). Constants and
+   sources in sim_constants.h. */
 #ifndef NUTL_RESPONSE_H
 #define NUTL_RESPONSE_H
 
 #include <gsl/gsl_rng.h>
 
-#include "sim/eloss.h"
+#include "sim/physics.h"
 #include "sim/transport.h"
 
-enum response_kind { RESPONSE_IDEAL = 0, RESPONSE_LAR, N_RESPONSES };
+enum response_kind { RESPONSE_IDEAL = 0, RESPONSE_LAR, RESPONSE_PAPER, N_RESPONSES };
 
-/* Returns the name of kind k ("ideal", "lar"). */
+/* Returns the name of kind k ("ideal", "lar", "paper"). */
 const char *response_name(enum response_kind k);
 
 /* Returns the kind named name, or -1 when none is. */
 int response_parse(const char *name);
 
 /* Returns the fraction of ionisation charge escaping recombination at stopping power dedx (MeV/cm) in
-   the drift field DRIFT_FIELD (modified box model), in [0, 1]: 0 below 0.23 MeV/cm where the fit's
-   logarithm turns negative (a step that loses that little, in a Landau-fluctuated loss). */
+   the drift field DRIFT_FIELD (modified box model), in (0, 1]; dedx is taken at no less than
+   RECOMB_DEDX_MIN, where a Landau-fluctuated step would leave the fit's range. */
 double response_recombination(double dedx);
 
-/* Scales each of the n deposits by the recombination at its stopping power: energy over length for a
-   segment, the stopping power of an electron of the deposit's energy (table electron) for a point. */
-void response_quench(const eloss *electron, deposit *dep, int n);
+/* Returns the fraction of an argon recoil's ionisation (its Lindhard share) that escapes recombination:
+   the measured charge yield RECOIL_CHARGE_YIELD over the Lindhard share at RECOIL_YIELD_ENERGY. */
+double response_recoil_survival(void);
 
-/* Applies the electronics to an image (N_VIEWS planes of side x side pixels, each the sum of k x k
-   1 cm pixels): Gaussian noise on hit pixels, noise hits above threshold on empty ones, the threshold,
-   then saturation; block sums take k times the noise and k^2 times the full scale. */
-void response_electronics(const gsl_rng *r, float *image, int side, int k);
+/* Scales each of the n deposits by the fraction of its charge that escapes recombination: a recoil's by
+   response_recoil_survival, others by the box model at their stopping power (energy over length for a
+   segment, that of an electron of the deposit's energy for a point). */
+void response_quench(const physics *ph, deposit *dep, int n);
+
+/* Applies the electronics to an image of 1 cm pixels (N_VIEWS planes of side x side): Gaussian noise on
+   hit pixels, noise hits above threshold on empty ones, the threshold, then saturation. */
+void response_electronics(const gsl_rng *r, float *image, int side);
 
 #endif

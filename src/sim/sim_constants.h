@@ -23,6 +23,12 @@
 /* ---- Liquid argon, PDG "Atomic and nuclear properties of materials" (liquid argon) ---- */
 #define LAR_Z 18.0
 #define LAR_A 39.948                  /* g/mol */
+/* Lindhard's partition of a recoiling argon nucleus's energy between electrons and atomic motion:
+   L(E) = k g / (1 + k g), g = 3 eps^0.15 + 0.7 eps^0.6 + eps, eps = 11.5 E[keV] Z^(-7/3),
+   k = 0.133 Z^(2/3) A^(-1/2) (Lindhard et al., Mat. Fys. Medd. Dan. Vid. Selsk. 33 no. 10 (1963); g in
+   Lewin and Smith's form, Astropart. Phys. 6 (1996) 87): Z = 18, A = 40 give k = 0.144, L(233 keV) = 0.54. */
+#define LINDHARD_K 0.1444
+#define LINDHARD_EPS_PER_KEV 0.013544 /* 11.5 Z^(-7/3) */
 #define LAR_DENSITY 1.396             /* g/cm^3 */
 #define LAR_X0 14.0                   /* radiation length, cm (19.55 g/cm^2) */
 #define LAR_MOLIERE_RADIUS 9.04       /* cm */
@@ -244,6 +250,13 @@
 #define IMAGE_PIXELS 224
 #define CROP_VERTEX_MARGIN 16          /* the crop keeps the vertex at least this many pixels inside */
 #define MIN_DEPOSITS 3                 /* events with fewer deposits are dropped and replaced (paper) */
+/* `--response paper`: the deposits as the authors' Geant4 application (LArSIMple at c30a8b2, the last
+   commit before the preprint) records them: the argon is split into 5 mm voxels, so every step ends at a
+   voxel boundary (config/default_config.mac VoxeliseLAr, LArSIMpleDetectorConstruction.cc); each step is
+   one deposit at its pre-step point, dropped below HitThreshold 0.1 MeV (LArSIMpleSteppingAction.cc,
+   default_config.mac); the vertex is fixed at (0, 0, -200) cm (config/neutrino.mac). */
+#define PAPER_VOXEL_CM 0.5
+#define PAPER_HIT_THRESHOLD 0.1        /* MeV */
 #define STEP_MAX 0.5                   /* cm, charged-particle step (model; Geant4 used 1 mm) */
 #define STEP_RANGE_FRACTION 0.2        /* steps shrink to this fraction of the residual range */
 #define STEP_MIN 0.05                  /* cm */
@@ -261,6 +274,17 @@
    JINST 8 (2013) P08005, fitted at 0.481 kV/cm. */
 #define BOX_ALPHA 0.93
 #define BOX_BETA 0.212         /* (kV/cm)(g/cm^2)/MeV */
+/* The box model's logarithm turns negative below 0.23 MeV/cm, where a Landau-fluctuated step can fall:
+   dE/dx is taken at no less than 1 MeV/cm, as LArSoft's ISCalculationSeparate (larsim) does for DUNE's
+   simulation ("guard against spurious values of dE/dx"); R(1 MeV/cm) = 0.69. */
+#define RECOMB_DEDX_MIN 1.0    /* MeV/cm */
+/* An argon recoil's ionisation (its electronic share, physics_lindhard) recombines far more than an
+   electron's: 6 electrons per keV of recoil energy at 233 keV and 0.56 kV/cm (Bondar et al., JINST 12
+   (2017) C05016, arXiv:1705.05107), i.e. a charge of 6 x 23.6 eV = 14 % of the recoil energy, against
+   Lindhard's electronic share 0.54: the surviving fraction RECOIL_CHARGE_YIELD W / L(233 keV) = 0.26, taken
+   at every recoil energy (the one measurement near ours). */
+#define RECOIL_CHARGE_YIELD 6.0  /* electrons per keV */
+#define RECOIL_YIELD_ENERGY 0.233 /* MeV, where it was measured */
 /* Electronics, per 1 cm pixel: equivalent noise charge of cold front-end electronics after noise
    filtering, a few hundred electrons (MicroBooNE, JINST 12 (2017) P08003); a zero-suppression
    threshold in units of that noise (model); a 12-bit ADC of about 200 electrons per count (model,

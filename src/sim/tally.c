@@ -48,7 +48,7 @@ void transport_deposit_segment(transport *t, const physics *ph, const double a[3
     if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
     t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
                                    (float)(0.5 * (a[2] + b[2])), (float)e, (float)(half * (b[0] - a[0])),
-                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2]))};
+                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2])), 0};
     t->deposited += (float)e; /* the ledger counts what the list holds */
 }
 
@@ -64,4 +64,13 @@ void transport_push(transport *t, enum species sp, const double pos[3], const do
 void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e)
 {
     transport_deposit_segment(t, ph, x, x, e);
+}
+
+void transport_deposit_recoil(transport *t, const physics *ph, const double x[3], double e)
+{
+    double ionising = e * physics_lindhard(e);
+    int before = t->n_dep;
+    transport_deposit_point(t, ph, x, ionising);
+    if (t->n_dep > before) t->dep[before].recoil = 1;
+    t->invisible += e - ionising;
 }

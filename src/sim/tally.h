@@ -13,6 +13,7 @@
 typedef struct {
     float x, y, z, e;  /* midpoint (cm) and energy (MeV) */
     float hx, hy, hz;  /* half the segment, midpoint to end (cm) */
+    unsigned char recoil; /* 1: an argon recoil's ionisation (it recombines more: response.h) */
 } deposit;
 
 typedef struct {
@@ -43,6 +44,10 @@ void transport_deposit_segment(transport *t, const physics *ph, const double a[3
 
 /* Records energy e deposited at point x. */
 void transport_deposit_point(transport *t, const physics *ph, const double x[3], double e);
+
+/* Records the recoil of an argon nucleus of kinetic energy e at point x: its electronic share
+   (physics_lindhard) deposited, marked as a recoil, the rest booked invisible (heat). */
+void transport_deposit_recoil(transport *t, const physics *ph, const double x[3], double e);
 
 /* Returns 1 if point x lies inside the cube, 0 otherwise. */
 int transport_inside(const double x[3]);

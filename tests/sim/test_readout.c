@@ -22,7 +22,7 @@ static double paint(deposit d)
 static deposit segment(double x0, double z0, double x1, double z1, double e)
 {
     return (deposit){(float)(0.5 * (x0 + x1)), 0, (float)(0.5 * (z0 + z1)), (float)e,
-                     (float)(0.5 * (x1 - x0)), 0, (float)(0.5 * (z1 - z0))};
+                     (float)(0.5 * (x1 - x0)), 0, (float)(0.5 * (z1 - z0)), 0};
 }
 
 int main(void)
@@ -45,7 +45,7 @@ int main(void)
     CHECK(top <= 50 * sqrt(2) / length + 1e-5, "a pixel holds %g MeV, more than its chord allows", top);
     CHECK(fabs(inside - 50) < 1e-3, "readout_image returned %g", inside);
     /* A point deposit lands in one pixel. */
-    paint((deposit){3.5, 0, 7.5, 1.5, 0, 0, 0});
+    paint((deposit){3.5, 0, 7.5, 1.5, 0, 0, 0, 0});
     CHECK(fabs(pixel_w(3, 7) - 1.5) < 1e-6, "point deposit %g", pixel_w(3, 7));
     printf("readout geometry checks done\n");
     free(image);
