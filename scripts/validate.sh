@@ -12,7 +12,7 @@
 #   - a gallery of a DUNE and a nutl event of each class at similar energy.
 # Writes paper-figures/validate/validate.md (and validate.tex for make report); finished networks and
 # datasets are kept and reused.
-# Environment: DOWNSAMPLE (2: 112 x 112), MEMBERS (3), TRAIN_EVENTS (1000), MAX_EPOCHS (12), THREADS (1
+# Environment: DOWNSAMPLE (2: 112 x 112), MEMBERS (3; 0: the statistics alone, no networks), TRAIN_EVENTS (1000), MAX_EPOCHS (12), THREADS (1
 # per network), JOBS (2 networks at once), RESPONSES ("ideal lar"); VALIDATE_DATA, VALIDATE_RUNS,
 # VALIDATE_OUT, DUNE_SOURCE move the datasets, networks, report and the sample (for tests).
 set -euo pipefail
@@ -29,18 +29,38 @@ die() { echo "validate: $*" >&2; exit 1; }
 # value KEY FILE: the value of KEY in a key<TAB>value file (result.tsv, meta.tsv, nutl evaluate's output).
 value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
 
-# nutl's splits: the same seeds for every response, so only the response differs between them.
+# nutl's splits: the same seeds for every response, so only the response differs between them. A split
+# written by another build is simulated again and replaced only if its events changed (a simulator
+# change), so that nothing downstream is reused from other events.
 simulate() { # RESPONSE
+  local build; build=$("$nutl" --version | awk -F'\t' '$1 == "build" { print $2 }')
   for split in train:$train val:$((train / 2)) test:$train; do
     local name=${split%%:*} n=${split##*:} dir=$data/$1/${split%%:*}
-    [ -f "$dir/meta.tsv" ] || "$nutl" simulate --events "$n" --downsample "$k" --response "$1" --threads "$threads" \
-      --seed "$("$nutl" seed 2121 "validate-$name")" --out "$dir" >/dev/null
+    [ -f "$dir/meta.tsv" ] && [ "$(value build "$dir/meta.tsv")" = "$build" ] && continue
+    rm -rf "$dir.new"
+    "$nutl" simulate --events "$n" --downsample "$k" --response "$1" --threads "$threads" \
+      --seed "$("$nutl" seed 2121 "validate-$name")" --out "$dir.new" >/dev/null
+    if [ -f "$dir/meta.tsv" ] && [ "$(value events_sha256 "$dir/meta.tsv")" = "$(value events_sha256 "$dir.new/meta.tsv")" ] &&
+       [ "$(value truth_sha256 "$dir/meta.tsv")" = "$(value truth_sha256 "$dir.new/meta.tsv")" ]; then
+      mv "$dir.new/meta.tsv" "$dir/meta.tsv" && rm -rf "$dir.new" # the same events: keep what used them
+    else
+      rm -rf "$dir" && mv "$dir.new" "$dir"
+    fi
   done
 }
 
-# The networks of one response, JOBS at a time; a finished one (result.tsv) is kept.
+# The networks of one response, JOBS at a time; a finished one (result.tsv) is kept while the splits it
+# was trained on are the current ones.
 train_members() { # RESPONSE
   mkdir -p "$runs/$1"
+  local m cell
+  for m in $(seq 1 "$members"); do
+    cell=$runs/$1/kaiming-all-n$train-m$m
+    [ -f "$cell/result.tsv" ] || continue
+    [ "$(value dataset_train_events_sha256 "$cell/result.tsv")" = "$(value events_sha256 "$data/$1/train/meta.tsv")" ] &&
+      [ "$(value dataset_val_events_sha256 "$cell/result.tsv")" = "$(value events_sha256 "$data/$1/val/meta.tsv")" ] ||
+      rm -rf "$cell" "$cell.log"
+  done
   seq 1 "$members" | xargs -P "$jobs" -I{} sh -c '
     cell=$0/kaiming-all-n$1-m{}
     [ -f "$cell/result.tsv" ] || "$2" train "$3" --out "$cell" --train-images "$1" --member {} \
@@ -61,8 +81,9 @@ evaluate_members() { # RESPONSE
   done
 }
 
-# mean_err: mean and error on the mean of the numbers on stdin ("m +- e").
-mean_err() { awk '{ s += $1; ss += $1 * $1; n++ } END { m = s / n; sd = n > 1 ? sqrt((ss - n * m * m) / (n - 1)) : 0
+# mean_err: mean and error on the mean of the numbers on stdin ("m +- e"; "-" when there are none).
+mean_err() { awk 'NF { s += $1; ss += $1 * $1; n++ } END { if (!n) { printf "-"; exit }
+                    m = s / n; sd = n > 1 ? sqrt((ss - n * m * m) / (n - 1)) : 0
                     printf "%.3f +- %.3f", m, sd / sqrt(n) }'; }
 
 # Per-member pairs "nutl_test dune" of a result key and the matching evaluate key, for one response.
@@ -79,6 +100,7 @@ confusion_rows() { # RESPONSE KEY FILE
     tr -c '0-9.\n' ' ' | awk '{ for (i = 1; i <= 9; i++) c[i] += $i }
       END { split("numu_cc nue_cc nc", name, " ")
             for (r = 0; r < 3; r++) { t = c[3*r+1] + c[3*r+2] + c[3*r+3]
+              if (!t) { printf "| %s | - | - | - | 0 |\n", name[r+1]; continue }
               printf "| %s | %.3f | %.3f | %.3f | %d |\n", name[r+1], c[3*r+1] / t, c[3*r+2] / t, c[3*r+3] / t, t } }'
 }
 
@@ -145,7 +167,7 @@ report=$out/validate.md
     echo "|---|---|---|---|"
     for key in f1:f1 acc_numu_cc:acc_numu_cc acc_nue_cc:acc_nue_cc acc_nc:acc_nc; do
       p=$(pairs "$r" "test_${key%%:*}" "${key##*:}")
-      echo "| ${key%%:*} | $(cut -d' ' -f1 <<<"$p" | mean_err) | $(cut -d' ' -f2 <<<"$p" | mean_err) | $(awk '{ print $2 - $1 }' <<<"$p" | mean_err) |"
+      echo "| ${key%%:*} | $(cut -d' ' -f1 <<<"$p" | mean_err) | $(cut -d' ' -f2 <<<"$p" | mean_err) | $(awk 'NF { print $2 - $1 }' <<<"$p" | mean_err) |"
     done
     echo
     echo "Confusion (members summed, row-normalised; rows true class, columns predicted numu_cc, nue_cc, nc, then events):"
@@ -159,7 +181,8 @@ report=$out/validate.md
   echo
   for c in numu_cc nue_cc nc; do echo "![$c, DUNE](gallery/$c-dune.png)"; echo "![$c, nutl](gallery/$c-nutl.png)"; done
   echo
-  seconds=$(cat "$runs"/*/kaiming-all-n"$train"-m*/result.tsv | awk -F'\t' '$1 == "train_seconds" { s += $2 } END { printf "%.0f", s }')
+  seconds=$(for r in $responses; do for m in $(seq 1 "$members"); do cat "$runs/$r/kaiming-all-n$train-m$m/result.tsv"; done; done |
+            awk -F'\t' '$1 == "train_seconds" { s += $2 } END { printf "%.0f", s }')
   echo "Training time of the networks: $seconds s (the sum of their train_seconds; $threads thread(s) each, $jobs at once)."
   echo "Machine time for this report (finished networks reused): $(( $(date +%s) - start )) s wall on $(nproc) cores."
 } >"$report.tmp"

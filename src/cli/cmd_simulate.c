@@ -138,7 +138,8 @@ static void write_meta(const char *dir, const options *o, long dropped)
                "dropped_draws\t%ld\nvertex\t(0,0,%g)+-%g cm\ncrop\tenergy-weighted mean, vertex >= %d px inside\n"
                "response\t%s\nwithout\t%s\n",
             DATASET_FORMAT_VERSION, o->events, o->seed, o->downsample, IMAGE_PIXELS / o->downsample, PIXEL_CM,
-            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, VERTEX_JITTER, CROP_VERTEX_MARGIN,
+            o->emin, o->emax, MIN_DEPOSITS, dropped, VERTEX_Z, o->response == RESPONSE_PAPER ? 0 : VERTEX_JITTER,
+            CROP_VERTEX_MARGIN,
             response_name((enum response_kind)o->response), o->without);
     dataset_meta_digests(f, dir);
     atomic_commit(f, path);
