@@ -2,7 +2,7 @@
 #   make dataset PROTOCOL=P   datasets/P/{train,val,test}: sizes, downsample, threads and base seed from
 #                             cfg/protocols/P.conf; each split's seed is `bin/nutl seed <base> <split>`.
 #                             A split whose meta.tsv (written last) exists is complete and is skipped.
-#                             Preset key `response = ideal|lar|paper` (ideal: the paper's images).
+#                             Preset key `response = ideal|lar|paper|dune` (ideal: the paper's images).
 #   make fig1 PROTOCOL=P      paper-figures/P/fig1.png and .pdf: three test events in the (w, x) view
 #   make bench-sim            events/s (one thread, 224x224, writing included) and bytes/event on disk
 

@@ -1,4 +1,4 @@
-/* nutl import dune-cvn SOURCE --out SPLIT [--emin 1] [--emax 4] [--downsample K] [--response ideal|lar|paper]
+/* nutl import dune-cvn SOURCE --out SPLIT [--emin 1] [--emax 4] [--downsample K] [--response ideal|lar|paper|dune]
    [--mev-per-unit U,V,W]: the DUNE CVN sample's CC numu, CC nue and NC events (SOURCE/dataset_info/
    {numu,nue,nc}/eventN.{gz,info}; antineutrinos included and counted) with a true neutrino energy in
    [emin, emax] GeV, as a nutl split in the paper's representation: each view rebinned from its wire x
@@ -42,7 +42,7 @@ static const char *class_folder[N_CLASSES] = {"numu", "nue", "nc"};
 static const char *view_name[DUNE_CVN_VIEWS] = {"u", "v", "w"};
 
 static const char usage[] = "nutl import dune-cvn SOURCE --out SPLIT [--emin 1] [--emax 4] [--downsample K]"
-                            " [--response ideal|lar|paper] [--mev-per-unit U,V,W]";
+                            " [--response ideal|lar|paper|dune] [--mev-per-unit U,V,W]";
 
 /* Parses "U,V,W" into three positive numbers; dies naming the option otherwise. */
 static void parse_units(const char *text, double *units)
@@ -65,7 +65,7 @@ static void parse(int argc, char **argv, options *o)
         {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest true neutrino energy kept (default 4)"},
         {"--downsample", ARG_LONG, &o->downsample, NULL, "K  sum K x K pixel blocks: 224 / K pixel images (default 1)"},
         {"--response", ARG_STRING, &response, NULL,
-         "ideal|lar|paper  the detector response the calibration matches (default ideal)"},
+         "ideal|lar|paper|dune  the detector response the calibration matches (default ideal)"},
         {"--mev-per-unit", ARG_STRING, &units, NULL, "U,V,W  calibration constants per view instead of measuring them"},
         {NULL, 0, NULL, NULL, NULL},
     };
@@ -77,7 +77,7 @@ static void parse(int argc, char **argv, options *o)
         nutl_die("import dune-cvn: --downsample %ld does not divide %d", o->downsample, IMAGE_PIXELS);
     if (!(o->emin >= 0 && o->emin <= o->emax)) nutl_die("import dune-cvn: --emin %g, --emax %g is not a range", o->emin, o->emax);
     if ((o->response = response_parse(response)) < 0)
-        nutl_die("import dune-cvn: --response '%s' is not ideal, lar or paper", response);
+        nutl_die("import dune-cvn: --response '%s' is not ideal, lar, paper or dune", response);
     if (units) parse_units(units, o->mev_per_unit), o->calibrate = 0;
 }
 

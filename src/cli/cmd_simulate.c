@@ -1,5 +1,5 @@
 /* nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]
-   [--response ideal|lar|paper] [--without INGREDIENTS] [--deposits-out FILE]:
+   [--response ideal|lar|paper|dune] [--without INGREDIENTS] [--deposits-out FILE]:
    simulates a balanced split (equal thirds of CC nu_mu, CC nu_e and NC, in a shuffled order) into DIR:
    events.bin (images), truth.tsv (one line per event) and meta.tsv (how the split was made). The bytes
    depend only on N, S, K, the energy range, the response and the ingredients switched off (a comma-
@@ -40,7 +40,7 @@ typedef struct {
 
 static const char usage[] =
     "nutl simulate --events N --seed S --out DIR [--downsample K] [--threads T] [--emin GEV] [--emax GEV]"
-    " [--response ideal|lar|paper] [--without LIST] [--deposits-out FILE]";
+    " [--response ideal|lar|paper|dune] [--without LIST] [--deposits-out FILE]";
 
 /* Dies naming the option unless v is in [lo, hi]. */
 static void check_range(const char *option, long v, long lo, long hi)
@@ -67,7 +67,7 @@ static void parse(int argc, char **argv, options *o)
         {"--threads", ARG_LONG, &o->threads, NULL, "T  threads; the bytes do not depend on T (default 1)"},
         {"--emin", ARG_DOUBLE, &o->emin, NULL, "GEV  lowest neutrino energy (default 1)"},
         {"--emax", ARG_DOUBLE, &o->emax, NULL, "GEV  highest neutrino energy (default 4)"},
-        {"--response", ARG_STRING, &response, NULL, "ideal|lar|paper  detector response (default ideal; paper: the authors' Geant4 recording)"},
+        {"--response", ARG_STRING, &response, NULL, "ideal|lar|paper|dune  detector response (default ideal; paper: the authors' Geant4 recording)"},
         {"--without", ARG_STRING, &o->without, NULL,
          "LIST  physics switched off: comma-separated names of `nutl ingredients`, or all (default none)"},
         {"--deposits-out", ARG_STRING, &o->deposits_out, NULL,
@@ -81,7 +81,7 @@ static void parse(int argc, char **argv, options *o)
     check_range("--threads", o->threads, 1, 1024);
     check_energy("--emin", o->emin);
     check_energy("--emax", o->emax);
-    if ((o->response = response_parse(response)) < 0) nutl_die("simulate: --response '%s' is not ideal, lar or paper", response);
+    if ((o->response = response_parse(response)) < 0) nutl_die("simulate: --response '%s' is not ideal, lar, paper or dune", response);
     if ((o->off = ingredients_parse(o->without)) < 0)
         nutl_die("simulate: --without '%s': not a comma-separated list of `nutl ingredients` names", o->without);
     if (IMAGE_PIXELS % o->downsample)

@@ -18,7 +18,7 @@ static const struct command commands[] = {
     {"forward", cmd_forward, "--cfg CFG --weights W --input RAW [--logits]: one input's output vector"},
     {"params", cmd_params, "CFG [--scheme S]: trainable weights per group and in total"},
     {"seed", cmd_seed, "BASE LABEL: the seed derived from a base seed and a label"},
-    {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T] [--response ideal|lar|paper]: a dataset split"},
+    {"simulate", cmd_simulate, "--events N --seed S --out DIR [--downsample K] [--threads T] [--response ideal|lar|paper|dune]: a dataset split"},
     {"ingredients", cmd_ingredients, ": the physics ingredients simulate --without can switch off"},
     {"import", cmd_import, "dune-cvn|deposits SOURCE --out SPLIT: events simulated elsewhere, as a split"},
     {"display", cmd_display, "--data DIR --event I --out PREFIX: an event's three views (PNG and data)"},

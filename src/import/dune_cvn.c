@@ -9,6 +9,7 @@
 
 #include "core/classes.h"
 #include "core/util.h"
+#include "sim/sim_constants.h"
 
 /* The .info lines used (0-based), as CVNZlibMaker writes them: label, neutrino and lepton energy,
    three reconstructed energies, event weight, PDG, protons, charged pions, pi0s, neutrons, two
@@ -85,12 +86,12 @@ void dune_cvn_read_map(const char *path, unsigned char *map)
 
 double dune_cvn_pitch_cm(int view)
 {
-    return view == 2 ? DUNE_CVN_PITCH_COLLECTION_CM : DUNE_CVN_PITCH_INDUCTION_CM;
+    return view == 2 ? DUNE_PITCH_COLLECTION_CM : DUNE_PITCH_INDUCTION_CM;
 }
 
 double dune_cvn_cell_drift_cm(void)
 {
-    return DUNE_CVN_TICKS_PER_CELL * DUNE_CVN_TICK_US * DUNE_CVN_DRIFT_CM_PER_US;
+    return DUNE_TICKS_PER_CELL * DUNE_TICK_US * DUNE_DRIFT_CM_PER_US;
 }
 
 int dune_cvn_grid_rows(void) { return (int)ceil(DUNE_CVN_TICKS * dune_cvn_cell_drift_cm()); }

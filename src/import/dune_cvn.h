@@ -12,17 +12,9 @@
 #define DUNE_CVN_TICKS 500
 #define DUNE_CVN_MAP_BYTES (DUNE_CVN_VIEWS * DUNE_CVN_WIRES * DUNE_CVN_TICKS)
 
-/* Wire pitch of the DUNE far detector's anode planes (TDR Vol. IV, arXiv:2002.03010): induction planes
-   U, V 4.669 mm, collection plane 4.790 mm. */
-#define DUNE_CVN_PITCH_INDUCTION_CM 0.4669
-#define DUNE_CVN_PITCH_COLLECTION_CM 0.4790
-/* A time cell: the map spans +-1600 ticks around the view's mean hit time in 500 cells (dunereco
-   CVNMapper.fcl TimeResolution 1600, TdcWidth 500; Boundary.cxx, PixelMap.cxx): 6.4 ticks of 0.5 us
-   (2 MHz sampling) at the 1.6 mm/us drift velocity of 500 V/cm (TDR Vol. IV): 0.512 cm of drift. */
-#define DUNE_CVN_TICKS_PER_CELL 6.4
-#define DUNE_CVN_TICK_US 0.5
-#define DUNE_CVN_DRIFT_CM_PER_US 0.16
-#define DUNE_CVN_MAX_UNITS 255 /* the map's 8-bit saturation */
+/* The cells' sizes (wire pitch, time cell) and the map's units: DUNE_* in sim/sim_constants.h, shared
+   with `--response dune`. A time cell: the map spans +-1600 ticks around the view's mean hit time in 500
+   cells (dunereco CVNMapper.fcl TimeResolution 1600, TdcWidth 500; Boundary.cxx, PixelMap.cxx). */
 
 /* An event's truth, as the .info file records it. */
 typedef struct {

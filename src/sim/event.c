@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/seed.h"
+#include "sim/dune.h"
 #include "sim/ingredients.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
@@ -14,6 +15,7 @@ void event_workspace_init(event_workspace *w)
     w->steps = (paper_steps){0};
     w->rng = gsl_rng_alloc(gsl_rng_mt19937);
     w->fine = malloc(sizeof *w->fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
+    w->cells = NULL;
     if (!w->rng || !w->fine) nutl_die("out of memory allocating an event workspace");
 }
 
@@ -23,6 +25,7 @@ void event_workspace_free(event_workspace *w)
     paper_steps_free(&w->steps);
     gsl_rng_free(w->rng);
     free(w->fine);
+    free(w->cells);
 }
 
 uint64_t event_seed(uint64_t split_seed, int64_t i)
@@ -46,16 +49,38 @@ static int draw(const physics *ph, const event_config *cfg, enum event_class cls
     return cfg->response == RESPONSE_PAPER ? paper_steps_apply(&w->steps, &w->tr) : w->tr.n_dep;
 }
 
+/* Writes into w->fine the 1 cm image DUNE's pixel map would hold for the deposits of w in crop c
+   (dune.h); returns the energy inside the window of cells. */
+static double dune_image(event_workspace *w, const crop *c)
+{
+    cell_grid g;
+    dune_cells(&g);
+    readout_cell_grid(c, &g);
+    int side = g.rows > g.cols ? g.rows : g.cols;
+    if (!w->cells && !(w->cells = malloc(sizeof *w->cells * N_VIEWS * side * side)))
+        nutl_die("out of memory allocating the readout cells");
+    double inside = readout_cells(w->tr.dep, w->tr.n_dep, &g, w->cells);
+    dune_hits(w->rng, &g, w->cells);
+    readout_cells_rebin(w->cells, &g, c, w->fine);
+    return inside;
+}
+
 /* Writes the image of the deposits of w (N_VIEWS x side x side, side = 224 / k) through cfg's response
    and returns the energy inside the crop (readout_image). */
 static double image_of(const event_config *cfg, event_workspace *w, const crop *c, float *image)
 {
     const transport *t = &w->tr;
-    if (cfg->response != RESPONSE_LAR) return readout_image(t->dep, t->n_dep, c, cfg->downsample, image);
-    /* The electronics act on 1 cm pixels (a wire's hits): their noise and threshold do not depend on
-       how the image is downsampled afterwards. */
-    double inside = readout_image(t->dep, t->n_dep, c, 1, w->fine);
-    response_electronics(w->rng, w->fine, IMAGE_PIXELS);
+    double inside;
+    switch (cfg->response) {
+    case RESPONSE_LAR:
+        /* The electronics act on 1 cm pixels (a wire's hits): their noise and threshold do not depend
+           on how the image is downsampled afterwards. */
+        inside = readout_image(t->dep, t->n_dep, c, 1, w->fine);
+        response_electronics(w->rng, w->fine, IMAGE_PIXELS);
+        break;
+    case RESPONSE_DUNE: inside = dune_image(w, c); break;
+    default: return readout_image(t->dep, t->n_dep, c, cfg->downsample, image);
+    }
     readout_block_sum(w->fine, cfg->downsample, image);
     return inside;
 }
@@ -77,7 +102,7 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->invisible = t->invisible;
     int side = IMAGE_PIXELS / cfg->downsample;
     double vertex[3] = {truth->in.vertex[0], truth->in.vertex[1], truth->in.vertex[2]};
-    if (cfg->response == RESPONSE_LAR) response_quench(ph, w->tr.dep, t->n_dep);
+    if (cfg->response == RESPONSE_LAR || cfg->response == RESPONSE_DUNE) response_quench(ph, w->tr.dep, t->n_dep);
     if (cfg->response == RESPONSE_PAPER) {
         paper_mirror_y(w->tr.dep, t->n_dep);
         vertex[1] = -vertex[1];

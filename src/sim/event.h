@@ -37,7 +37,8 @@ typedef struct {
     transport tr;
     gsl_rng *rng;
     paper_steps steps; /* --response paper's step list */
-    float *fine;       /* --response lar: the image in 1 cm pixels, before the block sums */
+    float *fine;       /* --response lar, dune: the image in 1 cm pixels, before the block sums */
+    float *cells;      /* --response dune: the charge on DUNE's wires and time cells (allocated when used) */
 } event_workspace;
 
 void event_workspace_init(event_workspace *w);

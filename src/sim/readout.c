@@ -41,20 +41,20 @@ void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c)
     }
 }
 
-/* The image being filled: its crop, block size k, side and planes. */
+/* The grid being filled: a window of rows x cols cells per view starting at cell (drift0, wire0[v]) of
+   the detector's grid, summed in k x k blocks into planes of side x side. */
 typedef struct {
-    const crop *c;
-    int k, side;
+    int drift0, wire0[N_VIEWS], rows, cols, k, side;
     float *image;
     double inside;
 } canvas;
 
-/* Adds e to the 1 cm pixel (row, col) of view v, on the detector grid, if it lies inside the crop. */
+/* Adds e to cell (row, col) of view v, on the detector's grid, if it lies inside the window. */
 static void paint(canvas *cv, int v, int row, int col, double e)
 {
-    row -= cv->c->drift0;
-    col -= cv->c->wire0[v];
-    if (row < 0 || row >= IMAGE_PIXELS || col < 0 || col >= IMAGE_PIXELS) return;
+    row -= cv->drift0;
+    col -= cv->wire0[v];
+    if (row < 0 || row >= cv->rows || col < 0 || col >= cv->cols) return;
     cv->image[(v * cv->side + row / cv->k) * cv->side + col / cv->k] += (float)e;
     cv->inside += e;
 }
@@ -90,20 +90,66 @@ static void paint_segment(canvas *cv, int v, double r0, double c0, double r1, do
     }
 }
 
-double readout_image(const deposit *dep, int n, const crop *c, int k, float *image)
+/* Paints the n deposits into cv's cells of drift_cm x wire_cm[v]; returns the energy inside the window
+   summed over the views divided by N_VIEWS. */
+static double paint_deposits(canvas *cv, const deposit *dep, int n, double drift_cm, const double wire_cm[N_VIEWS])
 {
-    canvas cv = {c, k, IMAGE_PIXELS / k, image, 0};
-    memset(image, 0, sizeof *image * N_VIEWS * cv.side * cv.side);
+    memset(cv->image, 0, sizeof *cv->image * N_VIEWS * cv->side * cv->side);
     for (int i = 0; i < n; i++) {
         const deposit *d = &dep[i];
-        double x0 = (d->x - d->hx) / PIXEL_CM, x1 = (d->x + d->hx) / PIXEL_CM;
+        double x0 = (d->x - d->hx) / drift_cm, x1 = (d->x + d->hx) / drift_cm;
         for (int v = 0; v < N_VIEWS; v++) {
-            double w0 = readout_wire(v, d->y - d->hy, d->z - d->hz) / PIXEL_CM;
-            double w1 = readout_wire(v, d->y + d->hy, d->z + d->hz) / PIXEL_CM;
-            paint_segment(&cv, v, x0, w0, x1, w1, d->e);
+            double w0 = readout_wire(v, d->y - d->hy, d->z - d->hz) / wire_cm[v];
+            double w1 = readout_wire(v, d->y + d->hy, d->z + d->hz) / wire_cm[v];
+            paint_segment(cv, v, x0, w0, x1, w1, d->e);
         }
     }
-    return cv.inside / N_VIEWS;
+    return cv->inside / N_VIEWS;
+}
+
+double readout_image(const deposit *dep, int n, const crop *c, int k, float *image)
+{
+    canvas cv = {c->drift0, {c->wire0[0], c->wire0[1], c->wire0[2]}, IMAGE_PIXELS, IMAGE_PIXELS, k, IMAGE_PIXELS / k, image, 0};
+    const double pixel[N_VIEWS] = {PIXEL_CM, PIXEL_CM, PIXEL_CM};
+    return paint_deposits(&cv, dep, n, PIXEL_CM, pixel);
+}
+
+void readout_cell_grid(const crop *c, cell_grid *g)
+{
+    double widest = fmin(g->wire_cm[0], fmin(g->wire_cm[1], g->wire_cm[2]));
+    g->drift0 = (int)floor(c->drift0 * PIXEL_CM / g->drift_cm);
+    g->rows = (int)ceil(IMAGE_PIXELS * PIXEL_CM / g->drift_cm) + 1;
+    g->cols = (int)ceil(IMAGE_PIXELS * PIXEL_CM / widest) + 1;
+    for (int v = 0; v < N_VIEWS; v++) g->wire0[v] = (int)floor(c->wire0[v] * PIXEL_CM / g->wire_cm[v]);
+}
+
+double readout_cells(const deposit *dep, int n, const cell_grid *g, float *cells)
+{
+    int side = g->rows > g->cols ? g->rows : g->cols;
+    canvas cv = {g->drift0, {g->wire0[0], g->wire0[1], g->wire0[2]}, g->rows, g->cols, 1, side, cells, 0};
+    return paint_deposits(&cv, dep, n, g->drift_cm, g->wire_cm);
+}
+
+/* Returns the 1 cm pixel, on the detector's grid, holding the centre of cell k of size `size` (cm). */
+static int centre_pixel(int k, double size)
+{
+    return (int)floor((k + 0.5) * size / PIXEL_CM);
+}
+
+void readout_cells_rebin(const float *cells, const cell_grid *g, const crop *c, float *fine)
+{
+    int side = g->rows > g->cols ? g->rows : g->cols;
+    memset(fine, 0, sizeof *fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
+    for (int v = 0; v < N_VIEWS; v++)
+        for (int i = 0; i < g->rows; i++) {
+            int row = centre_pixel(g->drift0 + i, g->drift_cm) - c->drift0;
+            if (row < 0 || row >= IMAGE_PIXELS) continue;
+            for (int j = 0; j < g->cols; j++) {
+                int col = centre_pixel(g->wire0[v] + j, g->wire_cm[v]) - c->wire0[v];
+                float q = cells[((size_t)v * side + i) * side + j];
+                if (q != 0 && col >= 0 && col < IMAGE_PIXELS) fine[((size_t)v * IMAGE_PIXELS + row) * IMAGE_PIXELS + col] += q;
+            }
+        }
 }
 
 void readout_block_sum(const float *fine, int k, float *image)

@@ -34,6 +34,27 @@ void readout_crop(const deposit *dep, int n, const double vertex[3], crop *c);
    k must divide 224. Returns the energy inside the crop summed over the three views divided by 3. */
 double readout_image(const deposit *dep, int n, const crop *c, int k, float *image);
 
+/* A grid of readout cells (wires across, time cells along the drift) fixed to the detector: cell j of
+   view v spans [j, j + 1) x wire_cm[v] of its wire coordinate, row i [i, i + 1) x drift_cm of x. */
+typedef struct {
+    double drift_cm, wire_cm[N_VIEWS]; /* cell sizes, set by the caller */
+    int drift0, wire0[N_VIEWS];        /* the first cell of the window (readout_cell_grid) */
+    int rows, cols;                    /* cells in the window, per view */
+} cell_grid;
+
+/* Places g's window over crop c: from the cell holding the crop's first pixel, enough cells to cover
+   its 224 pixels in every view. The cell sizes must be set. */
+void readout_cell_grid(const crop *c, cell_grid *g);
+
+/* Writes the charge of the deposits in each cell of g's window into cells (N_VIEWS planes of
+   s x s floats, s = max(rows, cols); row = drift, column = wire), spread along segments as
+   readout_image does. Returns the energy inside the window summed over the views divided by N_VIEWS. */
+double readout_cells(const deposit *dep, int n, const cell_grid *g, float *cells);
+
+/* Writes into fine (N_VIEWS x 224 x 224, 1 cm pixels of crop c) the cells of g, each added to the pixel
+   holding its centre (as nutl import dune-cvn rebins DUNE's maps). */
+void readout_cells_rebin(const float *cells, const cell_grid *g, const crop *c, float *fine);
+
 /* Writes into image (N_VIEWS x (224/k) x (224/k)) the sums of the k x k blocks of fine, an image of
    1 cm pixels (N_VIEWS x 224 x 224). */
 void readout_block_sum(const float *fine, int k, float *image);

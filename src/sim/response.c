@@ -10,7 +10,7 @@
 
 const char *response_name(enum response_kind k)
 {
-    static const char *name[N_RESPONSES] = {"ideal", "lar", "paper"};
+    static const char *name[N_RESPONSES] = {"ideal", "lar", "paper", "dune"};
     return name[k];
 }
 

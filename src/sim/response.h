@@ -2,7 +2,8 @@
    deposited). `lar`: charge recombination by the modified box model (argon recoils by their measured
    charge yield), per-pixel electronics noise, a zero-suppression threshold and ADC saturation, applied to
    1 cm pixels before any downsampling; pixel values are the collected charge times W_ion (MeV).
-   `paper`: the deposits as the authors' Geant4 application records them (paper.h). Constants and
+   `paper`: the deposits as the authors' Geant4 application records them (paper.h). `dune`: the
+   recombination of `lar`, then DUNE's wires, hit finding and pixel-map units (dune.h). Constants and
    sources in sim_constants.h. */
 #ifndef NUTL_RESPONSE_H
 #define NUTL_RESPONSE_H
@@ -12,9 +13,9 @@
 #include "sim/physics.h"
 #include "sim/transport.h"
 
-enum response_kind { RESPONSE_IDEAL = 0, RESPONSE_LAR, RESPONSE_PAPER, N_RESPONSES };
+enum response_kind { RESPONSE_IDEAL = 0, RESPONSE_LAR, RESPONSE_PAPER, RESPONSE_DUNE, N_RESPONSES };
 
-/* Returns the name of kind k ("ideal", "lar", "paper"). */
+/* Returns the name of kind k ("ideal", "lar", "paper", "dune"). */
 const char *response_name(enum response_kind k);
 
 /* Returns the kind named name, or -1 when none is. */

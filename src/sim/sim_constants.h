@@ -293,4 +293,37 @@
 #define THRESHOLD_NOISE_SIGMAS 4.0
 #define ADC_FULL_SCALE_ELECTRONS (4096 * 200.0)
 
+/* ---- `--response dune`: what DUNE's CVN pixel maps (the sample of make validate) hold ----
+   Cells: the far detector's wires, pitch 4.669 mm (induction planes U, V) and 4.790 mm (collection)
+   (TDR Vol. IV, arXiv:2002.03010), and time cells of 6.4 ticks of 0.5 us (2 MHz) at 1.6 mm/us, the drift
+   velocity at 500 V/cm (dunereco CVNMapper.fcl TimeResolution 1600 over TdcWidth 500; TDR Vol. IV). */
+#define DUNE_PITCH_INDUCTION_CM 0.4669
+#define DUNE_PITCH_COLLECTION_CM 0.4790
+#define DUNE_TICKS_PER_CELL 6.4
+#define DUNE_TICK_US 0.5
+#define DUNE_DRIFT_CM_PER_US 0.16
+/* A cell holds the sum of the integrals of the hits whose peak falls in it (dunereco PixelMapProducer,
+   recob::Hit Integral()), written as ceil(sum / (1000/255 ADC ticks)) and saturating at 255 (dunereco
+   CVNImageUtils ConvertChargeToChar). What a map unit is in nutl's collected charge comes from the
+   minimum-ionising peak of track pixels, as for the import's calibration: `nutl import dune-cvn
+   --response dune` measures it (docs/validate.md); the nominal chain, ElectronsToADC = 6.8906513e-3 ADC
+   ticks per electron (DUNE's DetectorProperties), would give 569 electrons = 0.0134 MeV, 1.5 to 1.8
+   times less: attenuation on the drift (electron lifetime) is not in our charge. */
+#define DUNE_MAP_UNIT_ADC_TICKS (1000.0 / 255)
+#define DUNE_MAP_UNIT_MEV {0.02366, 0.02275, 0.02035} /* u, v, w; measured with these values */
+#define DUNE_MAP_MAX_UNITS 255
+#define DUNE_ELECTRONS_TO_ADC 6.8906513e-3
+/* Hit finding: GausHitFinder keeps a pulse whose peak reaches MinSig = 6 ADC on every plane
+   (dunereco hitfindermodules_dune.fcl: dunefd_gaushitfinder takes dune35t's MinSig). A pulse's
+   integral is its peak times its area-to-peak ratio; for the shaper's semi-Gaussian response
+   (t/tau)^4 exp(-t/tau) of peaking time 4 tau = 2 us (the front-end setting of DUNE's far detector and
+   ProtoDUNE-SP, TDR Vol. IV) that ratio is 24 tau / (4^4 e^-4) = 5.12 ticks (model: the deconvolved
+   pulse taken as wide as the shaped one). Threshold: 6 x 5.12 = 30.7 ADC ticks = 7.8 map units. */
+#define DUNE_HIT_MIN_PEAK_ADC 6.0
+#define DUNE_PULSE_AREA_TICKS 5.118
+/* Noise on a hit: the equivalent noise charge of the cold electronics, 600 electrons (ProtoDUNE-SP's
+   design ENC on its 7.4 m induction wires; the far detector's requirement is under 1000), in ADC ticks
+   through ElectronsToADC: 4.1 ADC ticks, 1.05 map units. */
+#define DUNE_NOISE_ELECTRONS 600.0
+
 #endif
