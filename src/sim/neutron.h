@@ -1,7 +1,7 @@
 /* neutron: neutrons below NEUTRON_T_CUT in liquid argon (ingredient slow-neutrons). From 20 MeV down
    they fly exponential distances with the mean free path of the tabulated 40Ar cross-sections
    (sim_constants.h) and scatter elastically with the optical-model angular distribution (forward-peaked
-   at MeV energies; the argon recoil deposited where it happens), excite a level of 40Ar up to 3.92 MeV
+   at MeV energies; the argon recoil deposited where it happens), excite a level of 40Ar up to 4.86 MeV
    (the recoil deposited, the level's measured gamma cascade pushed), knock out a second neutron by
    (n, 2n) above 10.1 MeV (pushed; the binding energy booked invisible), make a proton by (n, p) (pushed,
    tracked by the charged transport) or are captured, emitting a measured 41Ar gamma cascade of

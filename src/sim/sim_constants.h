@@ -232,29 +232,43 @@
      0.0003, 0.0001}, /* 17 MeV */ \
     {0.7519, 0.5623, 0.4504, 0.3935, 0.3474, 0.3059, 0.2572, 0.1874, 0.1108, 0.0533, 0.0207, 0.0074, 0.0025, \
      0.0008, 0.0002, 0.0001}} /* 20 MeV */
-/* Inelastic 40Ar(n, n'): the levels of 40Ar up to 3.92 MeV, excitation energies (MeV) and 2J + 1, and their
-   gamma transitions {from, to, branching} (ENSDF adopted levels as processed in RIPL-3, Capote et al.,
-   Nucl. Data Sheets 110 (2009) 3107, levels/z018.dat, as in TALYS's structure/levels/exp/Ar.lev); every
-   cascade ends in the ground state and sums to its level's energy. The level is drawn among the open ones
+/* Inelastic 40Ar(n, n'): the levels of 40Ar up to 4.86 MeV (the last whose gamma branchings are all
+   measured), excitation energies (MeV) and 2J + 1, and their gamma transitions {from, to, branching}
+   (ENSDF adopted levels as processed in RIPL-3, Capote et al., Nucl. Data Sheets 110 (2009) 3107,
+   levels/z018.dat, as in TALYS's structure/levels/exp/Ar.lev; two zero branchings of the 4.578 MeV level
+   left out); every cascade ends in the ground state and sums to its level's energy. The level is drawn among the open ones
    with the statistical (Weisskopf-Ewing, Phys. Rev. 57 (1940) 472) weight (2J + 1) times the outgoing
-   neutron's centre-of-mass energy (model: constant inverse cross-section; levels above 3.92 MeV and the
-   continuum are left out, so above ~5 MeV the gammas carry less than they should). The neutron leaves
+   neutron's centre-of-mass energy (model: constant inverse cross-section; the levels above 4.86 MeV and
+   the continuum are left out, so above ~6 MeV the gammas carry less than they should). The neutron leaves
    isotropic in the centre of mass (model). Threshold E_x (A + 1) / A. Cross-section: approximate readings
    of the measured 1461 keV gamma-production cross-section, MacMullin et al., PRC 85 (2012) 064614, taken
    as the whole inelastic cross-section (model: a lower bound, as some cascades bypass the 1.461 MeV level).
    At 14 MeV the non-elastic 1.15-1.3 b (optical model above; the elastic table's estimate) is then 0.6 b
    (n, n') + 0.61 b (n, 2n) + 0.025 b (n, p), leaving under 0.1 b for (n, alpha), (n, np) and the rest. */
-#define AR40_N_LEVELS 11
+#define AR40_N_LEVELS 33
 #define AR40_LEVELS {0.0, 1.460849, 2.120910, 2.524090, 2.892650, 3.207930, 3.464560, 3.511540, 3.515000, \
-                     3.680600, 3.918850}
-#define AR40_LEVEL_2J1 {1, 5, 1, 5, 9, 5, 13, 5, 9, 7, 5} /* 0+ 2+ 0+ 2+ 4+ 2+ 6+ 2+ 4+ 3- 2+ */
+                     3.680600, 3.918850, 3.941900, 4.042000, 4.082630, 4.178900, 4.230000, 4.232000, 4.301080, \
+                     4.324500, 4.358000, 4.420000, 4.427000, 4.473000, 4.481000, 4.494000, 4.562360, 4.578000, \
+                     4.602000, 4.674000, 4.737800, 4.769000, 4.794000, 4.858000}
+#define AR40_LEVEL_2J1 {1, 5, 1, 5, 9, 5, 13, 5, 9, 7, 5, 5, 1, 7, 5, 9, 7, 7, 5, 3, 7, 9, 3, 3, 11, 7, 7, 5, 5, 3, \
+                        3, 9, 11} /* J as RIPL-3 adopts it (tentative ones included) */
 #define AR40_GAMMAS {{1, 0, 1.0}, {2, 1, 1.0}, {3, 2, 0.009683}, {3, 1, 0.569010}, {3, 0, 0.421307}, \
                      {4, 3, 0.009914}, {4, 1, 0.990086}, {5, 4, 0.007803}, {5, 2, 0.025949}, {5, 1, 0.864954}, \
                      {5, 0, 0.101295}, {6, 4, 1.0}, {7, 5, 0.025412}, {7, 4, 0.015861}, {7, 3, 0.049154}, \
                      {7, 1, 0.792963}, {7, 0, 0.116609}, {8, 4, 0.3113}, {8, 3, 0.0898}, {8, 1, 0.5989}, \
                      {9, 7, 0.059581}, {9, 5, 0.025991}, {9, 4, 0.088342}, {9, 3, 0.038601}, {9, 1, 0.742915}, \
                      {9, 0, 0.044571}, {10, 9, 0.008318}, {10, 3, 0.130508}, {10, 2, 0.089026}, \
-                     {10, 1, 0.178111}, {10, 0, 0.594037}}
+                     {10, 1, 0.178111}, {10, 0, 0.594037}, {11, 0, 1.0}, {12, 3, 0.6172}, {12, 1, 0.3828}, \
+                     {13, 3, 0.031410}, {13, 1, 0.952400}, {13, 0, 0.016190}, {14, 0, 1.0}, {15, 9, 0.471}, \
+                     {15, 4, 0.529}, {16, 3, 0.7691}, {16, 1, 0.2309}, {17, 9, 0.008819}, {17, 5, 0.009797}, \
+                     {17, 3, 0.000588}, {17, 1, 0.980796}, {18, 1, 0.3006}, {18, 0, 0.6994}, {19, 0, 1.0}, \
+                     {20, 5, 0.090818}, {20, 3, 0.082598}, {20, 1, 0.826583}, {21, 4, 0.4284}, {21, 1, 0.5716}, \
+                     {22, 0, 1.0}, {23, 0, 1.0}, {24, 15, 0.018340}, {24, 8, 0.091442}, {24, 6, 0.280406}, \
+                     {24, 4, 0.609812}, {25, 17, 0.035051}, {25, 13, 0.038901}, {25, 10, 0.290405}, \
+                     {25, 9, 0.112702}, {25, 7, 0.021170}, {25, 5, 0.008862}, {25, 1, 0.492909}, \
+                     {26, 7, 0.351465}, {26, 5, 0.148385}, {26, 4, 0.390661}, {26, 1, 0.109489}, \
+                     {27, 3, 0.900864}, {27, 1, 0.099136}, {28, 1, 1.0}, {29, 0, 1.0}, {30, 0, 1.0}, \
+                     {31, 4, 0.4998}, {31, 1, 0.5002}, {32, 24, 0.099382}, {32, 6, 0.238305}, {32, 4, 0.662313}}
 #define AR40_MAX_CASCADE (AR40_N_LEVELS - 1) /* each gamma goes down: a cascade visits a level at most once */
 #define N_INELASTIC_N 8
 #define N_INELASTIC_E {1.4977, 2.0, 3.0, 4.0, 6.0, 10.0, 14.0, 20.0}
