@@ -22,6 +22,7 @@ typedef struct {
 
 static const level_line ar40_line[] = AR40_GAMMAS;
 #define N_AR40_LINES ((int)(sizeof ar40_line / sizeof ar40_line[0]))
+
 static const double level_kev[] = CAPTURE_LEVELS_KEV, intensity[CAPTURE_N_LINES] = CAPTURE_INTENSITY;
 static const int line_from[CAPTURE_N_LINES] = CAPTURE_FROM, line_to[CAPTURE_N_LINES] = CAPTURE_TO;
 
