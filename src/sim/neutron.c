@@ -110,7 +110,8 @@ static double legendre_density(const double a[N_ELASTIC_MU_L], double mu)
 
 double neutron_elastic_mu(const gsl_rng *r, double t)
 {
-    double a[N_ELASTIC_MU_L], bound = 0.5; /* |P_l| <= 1 bounds the density */
+    if (t <= mu_e[0]) return 2 * gsl_rng_uniform(r) - 1; /* isotropic: most collisions of a thermalising neutron */
+    double a[N_ELASTIC_MU_L], bound = 0.5;                /* |P_l| <= 1 bounds the density */
     elastic_moments(t, a);
     for (int l = 1; l <= N_ELASTIC_MU_L; l++) bound += (2 * l + 1) / 2.0 * fabs(a[l - 1]);
     for (;;) {
