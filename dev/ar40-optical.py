@@ -6,11 +6,13 @@ Woods-Saxon volume, derivative surface absorption, spin-orbit with lambda_pi^2 =
 n + 40Ar parameters of TALYS's optical-model database (structure/optical/neutron/n-Ar.omp, set 1).
 Solved by Numerov integration per partial wave (l, j), matched to Riccati-Bessel functions.
 
-Prints, per lab energy E (MeV): sigma_total, the shape-elastic and reaction cross-sections (barn), and the
-Legendre moments a_1..a_L (centre of mass) of the shape-elastic angular distribution, normalised to
-sigma_se; sim_constants.h adds the compound-elastic part (the tabulated elastic less the shape elastic,
-isotropic) to a_0.
-usage: dev/ar40-optical.py [E ...]   (default: the energies of N_ELASTIC_MU_E)"""
+Prints, per lab energy E (MeV): sigma_total, the shape-elastic and reaction cross-sections (barn), the
+integral of the differential cross-section (a check of sigma_se), and the Legendre moments a_1..a_L
+(centre of mass) of the shape-elastic angular distribution, normalised to sigma_se; with --c, the
+N_ELASTIC_MU_SE and N_ELASTIC_MU_A rows of sim_constants.h (4 decimals, moments under 5e-5 dropped).
+sim_constants.h's users add the compound-elastic part (the tabulated elastic less the shape elastic,
+isotropic).
+usage: dev/ar40-optical.py [--c] [E ...]   (default: the energies of N_ELASTIC_MU_E)"""
 import sys
 
 import numpy as np
@@ -28,7 +30,7 @@ RD, AD, D1, D2, D3 = 1.290, 0.543, 12.4, 0.0220, 12.50
 RSO, ASO, VSO1, VSO2, WSO1, WSO2 = 1.010, 0.580, 6.1, 0.0040, -3.1, 160.0
 V4 = 7.0e-9  # Koning-Delaroche global v4 (the local file gives none)
 
-DEFAULT_E = [0.01, 0.03, 0.1, 0.2, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 14.0, 17.0, 20.0]
+DEFAULT_E = [0.001, 0.01, 0.03, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 14, 17, 20]
 
 
 def depths(e):
@@ -142,12 +144,26 @@ def solve(e):
     return sig_se, sig_r, total, moments
 
 
-def main(energies):
+def print_table(energies):
+    """Prints, per energy, sigma_total, sigma_se, sigma_r, the integral check and a_1 .. a_L."""
     print("# E_MeV sigma_total_b sigma_se_b sigma_r_b (check: integral of dsigma/dOmega) a_1 .. a_L")
     for e in energies:
         se, r, integral, a = solve(e)
         print(f"{e:g} {se + r:.4f} {se:.4f} {r:.4f} ({integral:.4f}) " + " ".join(f"{v:.5f}" for v in a[1:]))
 
 
+def print_c_rows(energies):
+    """Prints the sigma_se list and one moment row per energy, as sim_constants.h holds them."""
+    results = [solve(e) for e in energies]
+    print("{" + ", ".join(f"{se:.4f}" for se, _, _, _ in results) + "}")
+    for e, (_, _, _, a) in zip(energies, results):
+        kept = [v if abs(v) >= 5e-5 else 0.0 for v in a[1:]]
+        last = max([i + 1 for i, v in enumerate(kept) if v != 0] + [0])
+        print("{" + ", ".join(f"{v:.4f}" for v in kept[:last]) + f"}}, /* {e:g} MeV */")
+
+
 if __name__ == "__main__":
-    main([float(a) for a in sys.argv[1:]] or DEFAULT_E)
+    args = sys.argv[1:]
+    c_rows = "--c" in args
+    energies = [float(a) for a in args if a != "--c"] or DEFAULT_E
+    (print_c_rows if c_rows else print_table)(energies)

@@ -198,7 +198,7 @@
    integration per partial wave) with the potential form of Koning and Delaroche, Nucl. Phys. A 713 (2003)
    231, and the local n + 40Ar parameter set 1 of TALYS's optical-model database
    (structure/optical/neutron/n-Ar.omp, github.com/arjankoning1/talys); per energy its cross-section
-   sigma_se (barn) and its moments a_1..a_16 (moments under 5e-5 dropped). The tabulated elastic
+   sigma_se (barn) and its moments a_1..a_16 (moments under 5e-5 dropped; `dev/ar40-optical.py --c` prints these rows). The tabulated elastic
    cross-section less sigma_se is compound-elastic scattering, taken isotropic (model: Hauser-Feshbach's is
    symmetric about 90 degrees, so it adds nothing to odd moments), which dilutes the moments by
    sigma_se / sigma_el. Below the first energy, isotropic (s-wave). The same calculation gives a total
