@@ -198,11 +198,12 @@
    integration per partial wave) with the potential form of Koning and Delaroche, Nucl. Phys. A 713 (2003)
    231, and the local n + 40Ar parameter set 1 of TALYS's optical-model database
    (structure/optical/neutron/n-Ar.omp, github.com/arjankoning1/talys); per energy its cross-section
-   sigma_se (barn) and its moments a_1..a_16 (moments under 5e-5 dropped; `dev/ar40-optical.py --c` prints these rows). The tabulated elastic
-   cross-section less sigma_se is compound-elastic scattering, taken isotropic (model: Hauser-Feshbach's is
-   symmetric about 90 degrees, so it adds nothing to odd moments), which dilutes the moments by
-   sigma_se / sigma_el. Below the first energy, isotropic (s-wave). The same calculation gives a total
-   cross-section of 2.01 b and a reaction (non-elastic) cross-section of 1.15 b at 14 MeV. */
+   sigma_se (barn) and its moments a_1..a_16 (moments under 5e-5 dropped; `dev/ar40-optical.py --c`
+   prints these rows). The tabulated elastic cross-section less sigma_se is compound-elastic scattering,
+   taken isotropic (model: Hauser-Feshbach's is symmetric about 90 degrees, so it adds nothing to odd
+   moments), which dilutes the moments by sigma_se / sigma_el. Below the first energy, isotropic (s-wave).
+   The same calculation gives a total cross-section of 2.01 b and a reaction (non-elastic) cross-section
+   of 1.15 b at 14 MeV. */
 #define N_ELASTIC_MU_N 19
 #define N_ELASTIC_MU_L 16
 #define N_ELASTIC_MU_E {0.001, 0.01, 0.03, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 14, 17, 20}
