@@ -13,12 +13,13 @@
 # Writes paper-figures/validate/validate.md (and validate.tex for make report); finished networks and
 # datasets are kept and reused.
 # Environment: DOWNSAMPLE (2: 112 x 112), MEMBERS (3; 0: the statistics alone, no networks), TRAIN_EVENTS (1000), MAX_EPOCHS (12), THREADS (1
-# per network), JOBS (2 networks at once), RESPONSES ("ideal lar"); VALIDATE_DATA, VALIDATE_RUNS,
+# per network), JOBS (2 networks at once), RESPONSES ("paper dune": the paper's Geant4 recording and
+# DUNE's readout; also ideal, lar); VALIDATE_DATA, VALIDATE_RUNS,
 # VALIDATE_OUT, DUNE_SOURCE move the datasets, networks, report and the sample (for tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 k=${DOWNSAMPLE:-2} members=${MEMBERS:-3} train=${TRAIN_EVENTS:-1000} epochs=${MAX_EPOCHS:-12}
-threads=${THREADS:-1} jobs=${JOBS:-2} responses=${RESPONSES:-ideal lar}
+threads=${THREADS:-1} jobs=${JOBS:-2} responses=${RESPONSES:-paper dune}
 data=${VALIDATE_DATA:-datasets/validate-k$k} runs=${VALIDATE_RUNS:-runs/validate-k$k}
 out=${VALIDATE_OUT:-paper-figures/validate} source=${DUNE_SOURCE:-datasets/dune-cvn}
 nutl=bin/nutl
@@ -31,7 +32,7 @@ value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
 
 # nutl's splits: the same seeds for every response, so only the response differs between them. A split
 # written by another build is simulated again and replaced only if its events changed (a simulator
-# change), so that nothing downstream is reused from other events.
+# change), and then the response's networks go too, so that nothing is reused from other events.
 simulate() { # RESPONSE
   local build; build=$("$nutl" --version | awk -F'\t' '$1 == "build" { print $2 }')
   for split in train:$train val:$((train / 2)) test:$train; do
@@ -43,8 +44,8 @@ simulate() { # RESPONSE
     if [ -f "$dir/meta.tsv" ] && [ "$(value events_sha256 "$dir/meta.tsv")" = "$(value events_sha256 "$dir.new/meta.tsv")" ] &&
        [ "$(value truth_sha256 "$dir/meta.tsv")" = "$(value truth_sha256 "$dir.new/meta.tsv")" ]; then
       mv "$dir.new/meta.tsv" "$dir/meta.tsv" && rm -rf "$dir.new" # the same events: keep what used them
-    else
-      rm -rf "$dir" && mv "$dir.new" "$dir"
+    else # other events: the networks of this response, finished or not, were trained on the old ones
+      rm -rf "$dir" "$runs/$1" && mv "$dir.new" "$dir"
     fi
   done
 }

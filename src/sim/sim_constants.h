@@ -199,14 +199,98 @@
 #define N_ELASTIC_N 17
 #define N_ELASTIC_E {1e-8, 1e-3, 0.01, 0.03, 0.05, 0.057, 0.065, 0.08, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 14.0, 20.0}
 #define N_ELASTIC_S {0.413, 0.413, 0.35, 0.2, 0.06, 0.005, 0.1, 1.0, 2.0, 3.0, 3.0, 2.6, 2.4, 2.3, 1.5, 1.1, 0.9}
-/* Inelastic 40Ar(n, n'): every excitation is taken to decay through the first excited state of 40Ar, the
-   2+ level at 1.4608 MeV (ENSDF), which emits the 1.461 MeV line (model: the higher levels' own
-   gammas are left out); threshold E_x (A + 1) / A. Cross-section: approximate readings of the
-   measured 1461 keV gamma-production cross-section, MacMullin et al., PRC 85 (2012) 064614. */
-#define AR40_FIRST_LEVEL 1.4608
+/* Elastic angular distributions in the centre of mass: f(mu) = 1/2 + sum_l (2l+1)/2 a_l P_l(mu). The
+   shape-elastic part comes from a spherical optical-model calculation (dev/ar40-optical.py: Numerov
+   integration per partial wave) with the potential form of Koning and Delaroche, Nucl. Phys. A 713 (2003)
+   231, and the local n + 40Ar parameter set 1 of TALYS's optical-model database
+   (structure/optical/neutron/n-Ar.omp, github.com/arjankoning1/talys); per energy its cross-section
+   sigma_se (barn) and its moments a_1..a_16 (moments under 5e-5 dropped; `dev/ar40-optical.py --c`
+   prints these rows). The tabulated elastic cross-section less sigma_se is compound-elastic scattering,
+   taken isotropic (model: Hauser-Feshbach's is symmetric about 90 degrees, so it adds nothing to odd
+   moments), which dilutes the moments by sigma_se / sigma_el. Below the first energy, isotropic (s-wave).
+   The same calculation gives a total cross-section of 2.01 b and a reaction (non-elastic) cross-section
+   of 1.15 b at 14 MeV. */
+#define N_ELASTIC_MU_N 19
+#define N_ELASTIC_MU_L 16
+#define N_ELASTIC_MU_E {0.001, 0.01, 0.03, 0.1, 0.2, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 14, 17, 20}
+#define N_ELASTIC_MU_SE {0.8290, 0.8044, 0.7830, 0.7764, 0.8361, 1.1401, 1.5918, 1.8894, 2.0818, 2.2387, 2.1648, \
+                         1.9762, 1.7579, 1.3724, 1.1052, 0.9433, 0.8637, 0.8602, 0.9348}
+#define N_ELASTIC_MU_A { \
+    {0.0029}, /* 0.001 MeV */ \
+    {0.0291, 0.0003}, /* 0.01 MeV */ \
+    {0.0856, 0.0022}, /* 0.03 MeV */ \
+    {0.2529, 0.0211, -0.0002}, /* 0.1 MeV */ \
+    {0.4045, 0.0630, -0.0013}, /* 0.2 MeV */ \
+    {0.5234, 0.1675, -0.0087, 0.0004}, /* 0.5 MeV */ \
+    {0.4907, 0.2484, -0.0180, 0.0041, 0.0002}, /* 1 MeV */ \
+    {0.4692, 0.3009, -0.0042, 0.0144, 0.0007, 0.0001}, /* 1.5 MeV */ \
+    {0.4896, 0.3521, 0.0364, 0.0306, 0.0021, 0.0003}, /* 2 MeV */ \
+    {0.5900, 0.4409, 0.1439, 0.0674, 0.0078, 0.0018, 0.0001}, /* 3 MeV */ \
+    {0.6743, 0.5008, 0.2289, 0.1022, 0.0193, 0.0060, 0.0004, 0.0001}, /* 4 MeV */ \
+    {0.7234, 0.5453, 0.2937, 0.1392, 0.0401, 0.0151, 0.0020, 0.0007, 0.0001}, /* 5 MeV */ \
+    {0.7477, 0.5828, 0.3511, 0.1815, 0.0710, 0.0309, 0.0064, 0.0020, 0.0003}, /* 6 MeV */ \
+    {0.7520, 0.6277, 0.4369, 0.2653, 0.1427, 0.0789, 0.0286, 0.0089, 0.0015, 0.0003, 0.0001}, /* 8 MeV */ \
+    {0.7294, 0.6240, 0.4713, 0.3290, 0.2067, 0.1391, 0.0677, 0.0240, 0.0053, 0.0014, 0.0003, 0.0001}, /* 10 MeV */ \
+    {0.7044, 0.5890, 0.4690, 0.3681, 0.2584, 0.1988, 0.1188, 0.0500, 0.0147, 0.0049, 0.0013, 0.0003, \
+     0.0001}, /* 12 MeV */ \
+    {0.6909, 0.5518, 0.4542, 0.3866, 0.2987, 0.2475, 0.1718, 0.0862, 0.0330, 0.0127, 0.0037, 0.0010, 0.0003, \
+     0.0001}, /* 14 MeV */ \
+    {0.7077, 0.5349, 0.4405, 0.3909, 0.3341, 0.2897, 0.2304, 0.1456, 0.0736, 0.0319, 0.0107, 0.0033, 0.0010, \
+     0.0003, 0.0001}, /* 17 MeV */ \
+    {0.7519, 0.5623, 0.4504, 0.3935, 0.3474, 0.3059, 0.2572, 0.1874, 0.1108, 0.0533, 0.0207, 0.0074, 0.0025, \
+     0.0008, 0.0002, 0.0001}} /* 20 MeV */
+/* Inelastic 40Ar(n, n'): the levels of 40Ar up to 4.86 MeV (the last whose gamma branchings are all
+   measured), excitation energies (MeV) and 2J + 1, and their gamma transitions {from, to, branching}
+   (ENSDF adopted levels as processed in RIPL-3, Capote et al., Nucl. Data Sheets 110 (2009) 3107,
+   levels/z018.dat, as in TALYS's structure/levels/exp/Ar.lev; two zero branchings of the 4.578 MeV level
+   left out); every cascade ends in the ground state and sums to its level's energy. The level is drawn among the open ones
+   with the statistical (Weisskopf-Ewing, Phys. Rev. 57 (1940) 472) weight (2J + 1) times the outgoing
+   neutron's centre-of-mass energy (model: constant inverse cross-section; the levels above 4.86 MeV and
+   the continuum are left out, so above ~6 MeV the gammas carry less than they should). The neutron leaves
+   isotropic in the centre of mass (model). Threshold E_x (A + 1) / A. Cross-section: approximate readings
+   of the measured 1461 keV gamma-production cross-section, MacMullin et al., PRC 85 (2012) 064614, taken
+   as the whole inelastic cross-section (model: a lower bound, as some cascades bypass the 1.461 MeV level).
+   At 14 MeV the non-elastic 1.15-1.3 b (optical model above; the elastic table's estimate) is then 0.6 b
+   (n, n') + 0.61 b (n, 2n) + 0.025 b (n, p), leaving under 0.1 b for (n, alpha), (n, np) and the rest. */
+#define AR40_N_LEVELS 33
+#define AR40_LEVELS {0.0, 1.460849, 2.120910, 2.524090, 2.892650, 3.207930, 3.464560, 3.511540, 3.515000, \
+                     3.680600, 3.918850, 3.941900, 4.042000, 4.082630, 4.178900, 4.230000, 4.232000, 4.301080, \
+                     4.324500, 4.358000, 4.420000, 4.427000, 4.473000, 4.481000, 4.494000, 4.562360, 4.578000, \
+                     4.602000, 4.674000, 4.737800, 4.769000, 4.794000, 4.858000}
+#define AR40_LEVEL_2J1 {1, 5, 1, 5, 9, 5, 13, 5, 9, 7, 5, 5, 1, 7, 5, 9, 7, 7, 5, 3, 7, 9, 3, 3, 11, 7, 7, 5, 5, 3, \
+                        3, 9, 11} /* J as RIPL-3 adopts it (tentative ones included) */
+#define AR40_GAMMAS {{1, 0, 1.0}, {2, 1, 1.0}, {3, 2, 0.009683}, {3, 1, 0.569010}, {3, 0, 0.421307}, \
+                     {4, 3, 0.009914}, {4, 1, 0.990086}, {5, 4, 0.007803}, {5, 2, 0.025949}, {5, 1, 0.864954}, \
+                     {5, 0, 0.101295}, {6, 4, 1.0}, {7, 5, 0.025412}, {7, 4, 0.015861}, {7, 3, 0.049154}, \
+                     {7, 1, 0.792963}, {7, 0, 0.116609}, {8, 4, 0.3113}, {8, 3, 0.0898}, {8, 1, 0.5989}, \
+                     {9, 7, 0.059581}, {9, 5, 0.025991}, {9, 4, 0.088342}, {9, 3, 0.038601}, {9, 1, 0.742915}, \
+                     {9, 0, 0.044571}, {10, 9, 0.008318}, {10, 3, 0.130508}, {10, 2, 0.089026}, \
+                     {10, 1, 0.178111}, {10, 0, 0.594037}, {11, 0, 1.0}, {12, 3, 0.6172}, {12, 1, 0.3828}, \
+                     {13, 3, 0.031410}, {13, 1, 0.952400}, {13, 0, 0.016190}, {14, 0, 1.0}, {15, 9, 0.471}, \
+                     {15, 4, 0.529}, {16, 3, 0.7691}, {16, 1, 0.2309}, {17, 9, 0.008819}, {17, 5, 0.009797}, \
+                     {17, 3, 0.000588}, {17, 1, 0.980796}, {18, 1, 0.3006}, {18, 0, 0.6994}, {19, 0, 1.0}, \
+                     {20, 5, 0.090818}, {20, 3, 0.082598}, {20, 1, 0.826583}, {21, 4, 0.4284}, {21, 1, 0.5716}, \
+                     {22, 0, 1.0}, {23, 0, 1.0}, {24, 15, 0.018340}, {24, 8, 0.091442}, {24, 6, 0.280406}, \
+                     {24, 4, 0.609812}, {25, 17, 0.035051}, {25, 13, 0.038901}, {25, 10, 0.290405}, \
+                     {25, 9, 0.112702}, {25, 7, 0.021170}, {25, 5, 0.008862}, {25, 1, 0.492909}, \
+                     {26, 7, 0.351465}, {26, 5, 0.148385}, {26, 4, 0.390661}, {26, 1, 0.109489}, \
+                     {27, 3, 0.900864}, {27, 1, 0.099136}, {28, 1, 1.0}, {29, 0, 1.0}, {30, 0, 1.0}, \
+                     {31, 4, 0.4998}, {31, 1, 0.5002}, {32, 24, 0.099382}, {32, 6, 0.238305}, {32, 4, 0.662313}}
+#define AR40_MAX_CASCADE (AR40_N_LEVELS - 1) /* each gamma goes down: a cascade visits a level at most once */
 #define N_INELASTIC_N 8
 #define N_INELASTIC_E {1.4977, 2.0, 3.0, 4.0, 6.0, 10.0, 14.0, 20.0}
 #define N_INELASTIC_S {0.0, 0.35, 0.65, 0.8, 0.8, 0.7, 0.6, 0.5}
+/* 40Ar(n, 2n)39Ar: Q = -9.869 MeV from the AME2020 mass excesses (n 8.071318, 40Ar -35.039900, 39Ar
+   -33.242195 MeV; TALYS structure/masses/ame2020), threshold -Q (A + 1) / A = 10.118 MeV. Cross-section:
+   0.61 +- 0.10 b measured at 14.8 MeV (Bhattacharya et al., arXiv:2512.18433); rising linearly in ln E from
+   the threshold to it and flat above (model: (n, 2n) excitation functions of A ~ 40 nuclei level off a few
+   MeV above threshold). The excitation left after the first neutron is S_n + e2, e2 (the second neutron's
+   energy in the residual's frame) uniform in [0, E_cm + Q] (model); 39Ar is left in its ground state
+   (model: its gammas left out). */
+#define N_N2N_Q (-9.869)
+#define N_N2N_N 3
+#define N_N2N_E {10.118, 14.8, 20.0}
+#define N_N2N_S {0.0, 0.61, 0.61}
 /* 40Ar(n, p)40Cl: Q = -6.698 MeV from the AME2020 mass excesses (n 8.0713, 40Ar -35.0399, p 7.2890,
    40Cl -27.56 MeV), threshold -Q (A + 1) / A = 6.868 MeV; cross-section tens of mb at 14 MeV
    (approximate ENDF/B-VIII.0 MT=103 readings). 40Cl's beta decay (half-life 1.35 min) is left out. */
