@@ -41,30 +41,32 @@ static float to_map(double q, double unit)
     return (float)(fmin(ceil(q / unit), DUNE_MAP_MAX_UNITS) * unit);
 }
 
-void dune_hits(const gsl_rng *r, const cell_grid *g, float *cells)
+void dune_hits(const gsl_rng *r, cell_grid *g, float *cells)
 {
     int side = g->rows > g->cols ? g->rows : g->cols;
     for (int v = 0; v < N_VIEWS; v++) {
         double sigma = dune_noise(v), threshold = dune_hit_threshold(v), unit = dune_map_unit(v);
-        double p_noise_hit = gsl_cdf_gaussian_Q(threshold, sigma);
         float *plane = cells + (size_t)v * side * side;
-        unsigned empty = 0;
-        for (int i = 0; i < g->rows; i++)
-            for (int j = 0; j < g->cols; j++) {
+        const int *b = g->box[v];
+        unsigned charged = 0;
+        for (int i = b[0]; i <= b[1]; i++)
+            for (int j = b[2]; j <= b[3]; j++) {
                 float *c = &plane[(size_t)i * side + j];
-                if (*c == 0) { empty++; continue; }
+                if (*c == 0) continue;
+                charged++;
                 double q = *c + gsl_ran_gaussian_ziggurat(r, sigma);
                 *c = q < threshold ? 0 : to_map(q, unit);
             }
         /* Noise alone makes a hit in an empty cell as often as the Gaussian tail above the threshold
-           (7.4 sigma: about one cell in 10^13, kept for completeness). */
-        unsigned hits = gsl_ran_binomial(r, p_noise_hit, empty);
+           (7.8 units against 1.05: about one cell in 10^13, kept for completeness). */
+        unsigned empty = (unsigned)g->rows * (unsigned)g->cols - charged;
+        unsigned hits = gsl_ran_binomial(r, gsl_cdf_gaussian_Q(threshold, sigma), empty);
         for (unsigned h = 0; h < hits; h++) {
-            float *c;
-            do c = &plane[(size_t)gsl_rng_uniform_int(r, (unsigned long)g->rows) * side +
-                          gsl_rng_uniform_int(r, (unsigned long)g->cols)];
-            while (*c != 0);
-            *c = to_map(gsl_ran_gaussian_tail(r, threshold, sigma), unit);
+            int i, j;
+            do i = (int)gsl_rng_uniform_int(r, (unsigned long)g->rows), j = (int)gsl_rng_uniform_int(r, (unsigned long)g->cols);
+            while (plane[(size_t)i * side + j] != 0);
+            plane[(size_t)i * side + j] = to_map(gsl_ran_gaussian_tail(r, threshold, sigma), unit);
+            readout_box_add(g, v, i, j);
         }
     }
 }

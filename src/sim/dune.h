@@ -30,7 +30,7 @@ double dune_noise(int view);
 /* Turns the charge in each cell of g (readout_cells' layout) into what the map holds: Gaussian noise of
    DUNE_NOISE_ELECTRONS on charged cells, noise hits on empty ones at the Gaussian tail rate, cells under
    the hit threshold emptied, the rest rounded up to whole map units and saturated at
-   DUNE_MAP_MAX_UNITS. */
-void dune_hits(const gsl_rng *r, const cell_grid *g, float *cells);
+   DUNE_MAP_MAX_UNITS; a noise hit widens g's box. */
+void dune_hits(const gsl_rng *r, cell_grid *g, float *cells);
 
 #endif

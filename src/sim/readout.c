@@ -1,5 +1,6 @@
 #include "sim/readout.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ typedef struct {
     int drift0, wire0[N_VIEWS], rows, cols, k, side;
     float *image;
     double inside;
+    int box[N_VIEWS][4]; /* the painted cells of each view: first and last row, first and last column */
 } canvas;
 
 /* Adds e to cell (row, col) of view v, on the detector's grid, if it lies inside the window. */
@@ -57,6 +59,11 @@ static void paint(canvas *cv, int v, int row, int col, double e)
     if (row < 0 || row >= cv->rows || col < 0 || col >= cv->cols) return;
     cv->image[(v * cv->side + row / cv->k) * cv->side + col / cv->k] += (float)e;
     cv->inside += e;
+    int *b = cv->box[v];
+    if (row < b[0]) b[0] = row;
+    if (row > b[1]) b[1] = row;
+    if (col < b[2]) b[2] = col;
+    if (col > b[3]) b[3] = col;
 }
 
 int readout_crossings(double a, double b, double *t)
@@ -95,6 +102,7 @@ static void paint_segment(canvas *cv, int v, double r0, double c0, double r1, do
 static double paint_deposits(canvas *cv, const deposit *dep, int n, double drift_cm, const double wire_cm[N_VIEWS])
 {
     memset(cv->image, 0, sizeof *cv->image * N_VIEWS * cv->side * cv->side);
+    for (int v = 0; v < N_VIEWS; v++) cv->box[v][0] = cv->box[v][2] = INT_MAX, cv->box[v][1] = cv->box[v][3] = -1;
     for (int i = 0; i < n; i++) {
         const deposit *d = &dep[i];
         double x0 = (d->x - d->hx) / drift_cm, x1 = (d->x + d->hx) / drift_cm;
@@ -109,7 +117,7 @@ static double paint_deposits(canvas *cv, const deposit *dep, int n, double drift
 
 double readout_image(const deposit *dep, int n, const crop *c, int k, float *image)
 {
-    canvas cv = {c->drift0, {c->wire0[0], c->wire0[1], c->wire0[2]}, IMAGE_PIXELS, IMAGE_PIXELS, k, IMAGE_PIXELS / k, image, 0};
+    canvas cv = {c->drift0, {c->wire0[0], c->wire0[1], c->wire0[2]}, IMAGE_PIXELS, IMAGE_PIXELS, k, IMAGE_PIXELS / k, image, 0, {{0}}};
     const double pixel[N_VIEWS] = {PIXEL_CM, PIXEL_CM, PIXEL_CM};
     return paint_deposits(&cv, dep, n, PIXEL_CM, pixel);
 }
@@ -123,11 +131,20 @@ void readout_cell_grid(const crop *c, cell_grid *g)
     for (int v = 0; v < N_VIEWS; v++) g->wire0[v] = (int)floor(c->wire0[v] * PIXEL_CM / g->wire_cm[v]);
 }
 
-double readout_cells(const deposit *dep, int n, const cell_grid *g, float *cells)
+double readout_cells(const deposit *dep, int n, cell_grid *g, float *cells)
 {
     int side = g->rows > g->cols ? g->rows : g->cols;
-    canvas cv = {g->drift0, {g->wire0[0], g->wire0[1], g->wire0[2]}, g->rows, g->cols, 1, side, cells, 0};
-    return paint_deposits(&cv, dep, n, g->drift_cm, g->wire_cm);
+    canvas cv = {g->drift0, {g->wire0[0], g->wire0[1], g->wire0[2]}, g->rows, g->cols, 1, side, cells, 0, {{0}}};
+    double inside = paint_deposits(&cv, dep, n, g->drift_cm, g->wire_cm);
+    memcpy(g->box, cv.box, sizeof g->box);
+    return inside;
+}
+
+void readout_box_add(cell_grid *g, int v, int row, int col)
+{
+    int *b = g->box[v];
+    b[0] = row < b[0] ? row : b[0], b[1] = row > b[1] ? row : b[1];
+    b[2] = col < b[2] ? col : b[2], b[3] = col > b[3] ? col : b[3];
 }
 
 /* Returns the 1 cm pixel, on the detector's grid, holding the centre of cell k of size `size` (cm). */
@@ -138,26 +155,35 @@ static int centre_pixel(int k, double size)
 
 void readout_cells_rebin(const float *cells, const cell_grid *g, const crop *c, float *fine)
 {
-    int side = g->rows > g->cols ? g->rows : g->cols;
+    int side = g->rows > g->cols ? g->rows : g->cols, col_of[side];
     memset(fine, 0, sizeof *fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
-    for (int v = 0; v < N_VIEWS; v++)
-        for (int i = 0; i < g->rows; i++) {
+    for (int v = 0; v < N_VIEWS; v++) {
+        const int *b = g->box[v];
+        for (int j = b[2]; j <= b[3]; j++) col_of[j] = centre_pixel(g->wire0[v] + j, g->wire_cm[v]) - c->wire0[v];
+        for (int i = b[0]; i <= b[1]; i++) {
             int row = centre_pixel(g->drift0 + i, g->drift_cm) - c->drift0;
             if (row < 0 || row >= IMAGE_PIXELS) continue;
-            for (int j = 0; j < g->cols; j++) {
-                int col = centre_pixel(g->wire0[v] + j, g->wire_cm[v]) - c->wire0[v];
-                float q = cells[((size_t)v * side + i) * side + j];
-                if (q != 0 && col >= 0 && col < IMAGE_PIXELS) fine[((size_t)v * IMAGE_PIXELS + row) * IMAGE_PIXELS + col] += q;
-            }
+            const float *in = cells + ((size_t)v * side + i) * side;
+            float *out = fine + ((size_t)v * IMAGE_PIXELS + row) * IMAGE_PIXELS;
+            for (int j = b[2]; j <= b[3]; j++)
+                if (in[j] != 0 && col_of[j] >= 0 && col_of[j] < IMAGE_PIXELS) out[col_of[j]] += in[j];
         }
+    }
 }
 
 void readout_block_sum(const float *fine, int k, float *image)
 {
     int side = IMAGE_PIXELS / k;
+    if (k == 1) {
+        memcpy(image, fine, sizeof *image * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
+        return;
+    }
     memset(image, 0, sizeof *image * N_VIEWS * side * side);
     for (int v = 0; v < N_VIEWS; v++)
-        for (int row = 0; row < IMAGE_PIXELS; row++)
-            for (int col = 0; col < IMAGE_PIXELS; col++)
-                image[(v * side + row / k) * side + col / k] += fine[(v * IMAGE_PIXELS + row) * IMAGE_PIXELS + col];
+        for (int row = 0; row < IMAGE_PIXELS; row++) {
+            const float *in = fine + ((size_t)v * IMAGE_PIXELS + row) * IMAGE_PIXELS;
+            float *out = image + ((size_t)v * side + row / k) * side;
+            for (int b = 0; b < side; b++)
+                for (int t = 0; t < k; t++) out[b] += in[b * k + t];
+        }
 }

@@ -40,6 +40,8 @@ typedef struct {
     double drift_cm, wire_cm[N_VIEWS]; /* cell sizes, set by the caller */
     int drift0, wire0[N_VIEWS];        /* the first cell of the window (readout_cell_grid) */
     int rows, cols;                    /* cells in the window, per view */
+    int box[N_VIEWS][4];               /* cells holding charge: first and last row, first and last column
+                                          (readout_cells; empty when first > last) */
 } cell_grid;
 
 /* Places g's window over crop c: from the cell holding the crop's first pixel, enough cells to cover
@@ -48,11 +50,15 @@ void readout_cell_grid(const crop *c, cell_grid *g);
 
 /* Writes the charge of the deposits in each cell of g's window into cells (N_VIEWS planes of
    s x s floats, s = max(rows, cols); row = drift, column = wire), spread along segments as
-   readout_image does. Returns the energy inside the window summed over the views divided by N_VIEWS. */
-double readout_cells(const deposit *dep, int n, const cell_grid *g, float *cells);
+   readout_image does, and the box of the cells holding charge into g->box. Returns the energy inside
+   the window summed over the views divided by N_VIEWS. */
+double readout_cells(const deposit *dep, int n, cell_grid *g, float *cells);
 
-/* Writes into fine (N_VIEWS x 224 x 224, 1 cm pixels of crop c) the cells of g, each added to the pixel
-   holding its centre (as nutl import dune-cvn rebins DUNE's maps). */
+/* Widens view v's box of g to hold cell (row, col). */
+void readout_box_add(cell_grid *g, int v, int row, int col);
+
+/* Writes into fine (N_VIEWS x 224 x 224, 1 cm pixels of crop c) the cells of g's box, each added to the
+   pixel holding its centre (as nutl import dune-cvn rebins DUNE's maps). */
 void readout_cells_rebin(const float *cells, const cell_grid *g, const crop *c, float *fine);
 
 /* Writes into image (N_VIEWS x (224/k) x (224/k)) the sums of the k x k blocks of fine, an image of

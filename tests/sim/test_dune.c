@@ -13,13 +13,16 @@
 #include "sim/event.h"
 #include "sim/sim_constants.h"
 
-/* Returns a cell grid of DUNE's cell sizes whose window starts at the detector's first cell. */
+/* Returns a cell grid of DUNE's cell sizes whose window starts at the detector's first cell, its box
+   the first row's first 8 cells of view w (the other views empty). */
 static cell_grid grid_at_origin(void)
 {
     cell_grid g;
     dune_cells(&g);
     crop c = {{0, 0, 0}, 0};
     readout_cell_grid(&c, &g);
+    for (int v = 0; v < N_VIEWS; v++) g.box[v][0] = g.box[v][2] = 1, g.box[v][1] = g.box[v][3] = 0;
+    g.box[VIEW_W][0] = g.box[VIEW_W][1] = g.box[VIEW_W][2] = 0, g.box[VIEW_W][3] = 7;
     return g;
 }
 
@@ -62,12 +65,16 @@ static void cells_and_rebin(const physics *ph)
     transport_deposit_segment(&t, ph, a, b, 1.0);
     readout_cells(t.dep, t.n_dep, &g, cells);
     const float *w = cells + (size_t)VIEW_W * side * side;
+    CHECK(g.box[VIEW_W][0] == 0 && g.box[VIEW_W][1] == 2 && g.box[VIEW_W][2] == 0 && g.box[VIEW_W][3] == 0,
+          "box of the painted cells: rows %d-%d, columns %d-%d", g.box[VIEW_W][0], g.box[VIEW_W][1],
+          g.box[VIEW_W][2], g.box[VIEW_W][3]);
     double expect[3] = {0.412, 0.512, 0.076};
     for (int i = 0; i < 3; i++)
         CHECK(fabs(w[(size_t)i * side] - expect[i]) < 1e-5, "time cell %d holds %g, expected %g", i, w[(size_t)i * side],
               expect[i]);
     for (size_t p = 0; p < (size_t)N_VIEWS * side * side; p++) cells[p] = 0;
     cells[(size_t)VIEW_W * side * side + 3] = 5; /* row 0, wire 3 */
+    g = grid_at_origin();
     float *fine = calloc((size_t)N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS, sizeof *fine);
     crop c = {{0, 0, 0}, 0};
     readout_cells_rebin(cells, &g, &c, fine);
