@@ -91,16 +91,55 @@ double interaction_dis_y_slope(enum event_class cls)
     return (gr2 + f * gl2) / (gl2 + f * gr2);
 }
 
-/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + b (1-y)^2) above DIS_W_MIN; returns 0
-   if none is found (the energy is too low for DIS). */
-static int dis_kinematics(const gsl_rng *r, enum event_class cls, double enu, double *q2, double *nu)
+void interaction_agky_probabilities(double w, int target_proton, double *p)
 {
-    double b = interaction_dis_y_slope(cls);
+    double avn = 1.5 * ((target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6));
+    double c = target_proton ? AGKY_LEVY_C_P : AGKY_LEVY_C_N, sum = 0;
+    int nmax = (int)((w - M_NEUTRON) / M_PION_CHARGED) + 1; /* w = M_n + (nmax - 1) m_pi, as GENIE */
+    if (nmax > AGKY_MAX_HADRONS) nmax = AGKY_MAX_HADRONS;
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) {
+        double z = n / avn;
+        p[n] = n < 2 || n > nmax ? 0 : exp(M_LN2 - c + (c * z + 1) * log(c) - lgamma(c * z + 1)) / avn;
+        sum += p[n];
+    }
+    if (sum <= 0) p[2] = sum = 1; /* too light for KNO's range: the two-body state, as GENIE */
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) p[n] /= sum;
+    if (w < DIS_RES_WCUT) {
+        p[2] *= target_proton ? DIS_R2_PROTON : DIS_R2_NEUTRON;
+        p[3] *= DIS_R3;
+    }
+}
+
+/* Returns a multiplicity drawn from p (as interaction_agky_probabilities writes it), renormalised. */
+static int agky_draw(const gsl_rng *r, const double p[AGKY_MAX_HADRONS + 1])
+{
+    double sum = 0;
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) sum += p[n];
+    double u = gsl_rng_uniform(r) * sum;
+    for (int n = 2; n < AGKY_MAX_HADRONS; n++) {
+        if (u < p[n]) return n;
+        u -= p[n];
+    }
+    return AGKY_MAX_HADRONS;
+}
+
+/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + b (1-y)^2) above the N pi threshold,
+   below DIS_RES_WCUT kept with GENIE's non-resonant share (the R_n-scaled multiplicity probabilities'
+   sum), and the hadron multiplicity into in->n_hadrons; returns 0 if none is found (the energy is too
+   low for DIS). */
+static int dis_kinematics(const gsl_rng *r, enum event_class cls, interaction *in, double *q2, double *nu)
+{
+    double b = interaction_dis_y_slope(cls), enu = in->enu, wmin = M_NUCLEON + M_PION_CHARGED;
     for (int tries = 0; tries < 200; tries++) {
         double x = gsl_ran_beta(r, DIS_X_ALPHA, DIS_X_BETA), y = gsl_rng_uniform(r);
         if ((1 + b * (1 - y) * (1 - y)) < (1 + b) * gsl_rng_uniform(r)) continue;
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
-        if (w2 < DIS_W_MIN * DIS_W_MIN) continue;
+        if (w2 < wmin * wmin) continue;
+        double p[AGKY_MAX_HADRONS + 1], kept = 0, w = sqrt(w2);
+        interaction_agky_probabilities(w, in->target_proton, p);
+        for (int n = 0; n <= AGKY_MAX_HADRONS; n++) kept += p[n];
+        if (gsl_rng_uniform(r) >= kept) continue;
+        in->n_hadrons = agky_draw(r, p);
         *q2 = 2 * M_NUCLEON * enu * x * y;
         *nu = enu * y;
         return 1;
@@ -127,44 +166,46 @@ static void add_p4(interaction *in, enum species sp, const double p4[4])
     add(in, sp, p4[0] - species_mass(sp), d);
 }
 
-/* Chooses the hadron species of a hadronic system of charge q with n bodies (one nucleon, n - 1 pions):
-   isospin Clebsch-Gordan weights for a Delta (n = 2), otherwise random pion charges with charge kept. */
-static void hadron_species(const gsl_rng *r, int q, int n, enum species *sp)
+/* Chooses the species of a Delta's decay N pi (charge q of the Delta) by its isospin Clebsch-Gordan
+   weights (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
+static void delta_species(const gsl_rng *r, int q, enum species sp[2])
 {
-    static const enum species pion[3] = {SP_PION_MINUS, SP_PION_ZERO, SP_PION_PLUS};
-    if (n == 2) {
-        int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
-        if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
-        else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
-        else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
-        return;
-    }
-    for (;;) {
-        int left = q;
-        for (int k = 1; k < n; k++) {
-            int c = (int)gsl_rng_uniform_int(r, 3);
-            sp[k] = pion[c];
-            left -= c - 1;
-        }
-        if (left == 0 || left == 1) { sp[0] = left ? SP_PROTON : SP_NEUTRON; return; }
-    }
+    int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
+    if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
+    else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
 }
 
-/* Returns the number of hadrons at invariant mass w (MeV): AGKY <n_ch> = a + b ln W^2, total 1.5 <n_ch>,
-   at least 2, Poisson above. */
-static int dis_multiplicity(const gsl_rng *r, double w, int target_proton)
+/* Returns the probability that AGKY's baryon is a proton for a hadronic system of charge q and n hadrons
+   (GENIE's KNO hadronisation, as NeuGEN's: q = 2 a proton for n = 2, else 2/3; q = 1 1/3 for n = 2, else
+   1/2; q = 0 2/3 for n = 2, else 1/2). Strange baryons (a few per cent) are left out. */
+static double agky_proton_share(int q, int n)
 {
-    double nch = (target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6);
-    double extra = 1.5 * nch - 2;
-    return 2 + (extra > 0 ? (int)gsl_ran_poisson(r, extra) : 0);
+    if (q >= 2) return n == 2 ? 1 : 2.0 / 3;
+    if (q == 1) return n == 2 ? 1.0 / 3 : 0.5;
+    return n == 2 ? 2.0 / 3 : 0.5;
+}
+
+void interaction_agky_species(const gsl_rng *r, int q, int n, enum species *sp)
+{
+    sp[0] = gsl_rng_uniform(r) < agky_proton_share(q, n) ? SP_PROTON : SP_NEUTRON;
+    q -= sp[0] == SP_PROTON;
+    int k = 1;
+    for (; q != 0 && k < n; k++, q -= q > 0 ? 1 : -1) sp[k] = q > 0 ? SP_PION_PLUS : SP_PION_MINUS;
+    if ((n - k) % 2) sp[k++] = SP_PION_ZERO;
+    for (; k < n; k += 2) {
+        int neutral = gsl_rng_uniform(r) < AGKY_P_PI0_PAIR;
+        sp[k] = neutral ? SP_PION_ZERO : SP_PION_PLUS;
+        sp[k + 1] = neutral ? SP_PION_ZERO : SP_PION_MINUS;
+    }
 }
 
 /* Fills in->fs from the hadronic four-momentum had by the channel's rules; returns 0 if had is too
    light for the chosen final state or the outgoing nucleon is Pauli-blocked. */
 static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int charge)
 {
-    enum species sp[16];
-    double mass[16], out[16][4];
+    enum species sp[AGKY_MAX_HADRONS];
+    double mass[AGKY_MAX_HADRONS], out[AGKY_MAX_HADRONS][4];
     int n;
     switch (in->channel) {
     case CH_QE: {
@@ -181,11 +222,10 @@ static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int
         sp[0] = charge >= 1 ? SP_PROTON : SP_NEUTRON;
         sp[1] = charge == 2 ? SP_PROTON : SP_NEUTRON;
         break;
-    case CH_RES: n = 2; hadron_species(r, charge, n, sp); break;
+    case CH_RES: n = 2; delta_species(r, charge, sp); break;
     default:
-        n = dis_multiplicity(r, in->w, in->target_proton);
-        if (n > 16) n = 16;
-        hadron_species(r, charge, n, sp);
+        n = in->n_hadrons;
+        interaction_agky_species(r, charge, n, sp);
         break;
     }
     for (int k = 0; k < n; k++) mass[k] = species_mass(sp[k]);
@@ -307,14 +347,14 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         /* W from N pi threshold to what the energy allows with room for the lepton. */
         double ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
         double wmax = sqrt(m * m + 2 * m * in->enu) - ml;
-        double lo = m + M_PION_CHARGED, hi = fmin(DIS_W_MIN + RES_W_ABOVE_DIS, wmax);
+        double lo = m + M_PION_CHARGED, hi = fmin(DIS_RES_WCUT, wmax);
         if (hi <= lo) return 0;
         double w = w_resonance(r, lo, hi);
         *q2 = q2_dipole(r, RES_AXIAL_MASS);
         *nu = (w * w - m * m + *q2) / (2 * m);
         return 1;
     }
-    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in->enu, q2, nu);
+    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in, q2, nu);
     }
 }
 
@@ -330,6 +370,8 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
         in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
+        int target = pick_target(r, in);
+        in->target_proton = target >= 1;
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
         double el = enu - nu;
@@ -337,8 +379,6 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         double pl = sqrt(el * el - ml * ml);
         double cos_t = (2 * enu * el - ml * ml - q2) / (2 * enu * pl);
         if (cos_t < -1 || cos_t > 1) continue;
-        int target = pick_target(r, in);
-        in->target_proton = target >= 1;
         /* q = k - k_lepton; the hadronic system is q plus the struck nucleon(s). */
         double dir[3] = {0, 0, 1};
         dir_deflect(dir, cos_t, 2 * M_PI * gsl_rng_uniform(r));

@@ -130,28 +130,44 @@
 
 /* ---- Nucleus (argon) for the interaction generator ---- */
 #define FERMI_MOMENTUM 250.0  /* MeV/c, Smith-Moniz k_F for Ar ~ 0.25 GeV/c */
-#define REMOVAL_ENERGY 30.0   /* MeV, argon removal energy (Smith-Moniz) */
+#define REMOVAL_ENERGY 29.5   /* MeV, argon's removal energy in GENIE's Fermi gas (config/CommonParam.xml,
+                                 RFG-NucRemovalE for 40Ar) */
 #define AR_PROTONS 18
 #define AR_NEUTRONS 22
 
 /* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth; docs/physics.md) ---- */
-#define QE_AXIAL_MASS 1000.0  /* MeV, GENIE M_A (0.99 GeV) */
+#define QE_AXIAL_MASS 990.0   /* MeV, GENIE's QEL-Ma (config/CommonParam.xml) */
 #define RES_AXIAL_MASS 1120.0 /* MeV, GENIE Rein-Sehgal M_A */
 #define DELTA_MASS 1232.0     /* MeV, PDG */
 #define DELTA_WIDTH 117.0     /* MeV, PDG */
-#define DIS_W_MIN 1400.0      /* MeV: DIS above, resonances below (model; GENIE uses 1.7 GeV with a
-                                 tuned non-resonant background between) */
+/* RES/DIS joining, GENIE's (config/CommonParam.xml, NonResBackground, used by GENIE 3.0.6's default model
+   G18_02a): resonances only below W_cut; above it DIS in full; below it DIS (the non-resonant background)
+   with each hadron multiplicity n's probability scaled by R_n: R_2 = 0.1 on protons, 0.3 on neutrons
+   (CC and NC alike), R_3 = 1.0, R_n = 1 for n >= 4. */
+#define DIS_RES_WCUT 1700.0   /* MeV */
+#define DIS_R2_PROTON 0.1
+#define DIS_R2_NEUTRON 0.3
+#define DIS_R3 1.0
 #define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (roughly flat, <y> ~ 0.45) */
 #define DIS_X_ALPHA 1.5       /* x ~ Beta(1.5, 4), the shape of a valence x q(x) ~ x^0.5 (1-x)^3 (model) */
 #define DIS_X_BETA 4.0
-#define RES_W_ABOVE_DIS 300.0 /* MeV: resonance masses reach DIS_W_MIN + this (model) */
 #define MEC_NU_MIN 20.0       /* MeV: 2p2h energy transfer Q^2/(4M) + uniform [MIN, MAX] (model: between */
 #define MEC_NU_MAX 250.0      /* the QE and Delta peaks) */
 #define MEC_NP_PAIR 0.8       /* CC 2p2h on np pairs (-> pp), the rest on nn (-> pn); Nieves et al. (model) */
-/* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY) */
+/* AGKY hadronisation at low W (Yang et al., Eur. Phys. J. C 63 (2009) 1, arXiv:0904.4043; values from
+   GENIE's AGKY configuration, config/AGKYLowW2019.xml): average charged multiplicity
+   <n_ch> = a + b ln W^2 (W in GeV), total <n> = 1.5 <n_ch>; P(n) from KNO scaling,
+   <n> P(n) = f(n/<n>), the Levy function f(z) = 2 e^-c c^(cz+1) / Gamma(cz+1). */
 #define AGKY_A_P 0.40
 #define AGKY_A_N (-0.20)
 #define AGKY_B 1.42
+#define AGKY_LEVY_C_P 7.93
+#define AGKY_LEVY_C_N 5.22
+/* After the baryon and the pions that balance the charge: an odd one out is a pi0, then pairs pi0 pi0
+   (0.3133) or pi+ pi- (0.6267); GENIE's K+K- and K0 K0bar pairs (0.03 each) are left out and the two
+   pion pairs renormalised (model: no kaons in this simulator). */
+#define AGKY_P_PI0_PAIR (0.3133 / (0.3133 + 0.6267))
+#define AGKY_MAX_HADRONS 16   /* GENIE caps the multiplicity at 18 (its phase-space decayer's limit) */
 /* Channel fractions (QE, MEC = 2p2h and other, RES, DIS) at E_nu = 1.5, 2.5, 3.5 GeV: DUNE CC nu_mu
    truth (docs/physics.md); linear in E_nu between, constant outside. */
 #define CHANNEL_E {1500.0, 2500.0, 3500.0}
