@@ -4,7 +4,7 @@
    function, c = 5.22, loses more below n = 2, which raises the mean); below W_cut they keep
    1 - (1 - R_2) P(2) - (1 - R_3) P(3) of the cross-section; the particle choice conserves charge, makes a
    proton for a charge-2 two-body system and pairs pi0 pi0 a third of the time; DIS events stay above the
-   N pi threshold and reach below W_cut on both nucleons. */
+   N pi threshold and reach below W_cut on both nucleons; resonances stay below W_cut. */
 #include <math.h>
 
 #include "../check.h"
@@ -78,13 +78,15 @@ static void particle_choice(const gsl_rng *r)
 static void dis_events(const gsl_rng *r)
 {
     const double vertex[3] = {0, 0, VERTEX_Z};
-    int n = 0, below[2] = {0}, all[2] = {0};
+    int n = 0, res_above = 0, below[2] = {0}, all[2] = {0};
     interaction in;
     while (n < 6000) {
         interaction_generate(r, CLASS_NUMU_CC, 3000, vertex, 1, &in);
+        /* W on a nucleon at rest, from the sampled Q^2 and energy transfer */
+        double w_rest = sqrt(M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * in.y * in.enu - in.q2);
+        res_above += in.channel == CH_RES && w_rest > DIS_RES_WCUT + 1e-6;
         if (in.channel != CH_DIS) continue;
         n++;
-        double w_rest = sqrt(M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * in.y * in.enu - in.q2);
         CHECK(w_rest > M_NUCLEON + M_PION_CHARGED - 1e-6, "DIS below the N pi threshold: W %g", w_rest);
         all[in.target_proton]++;
         below[in.target_proton] += w_rest < DIS_RES_WCUT;
@@ -92,6 +94,7 @@ static void dis_events(const gsl_rng *r)
     double fp = (double)below[1] / all[1], fn = (double)below[0] / all[0];
     printf("CC DIS at 3 GeV below W_cut: %.3f on protons, %.3f on neutrons\n", fp, fn);
     CHECK(fp > 0.05 && fn > 0.05, "too few DIS events below W_cut");
+    CHECK(res_above == 0, "%d resonance events above W_cut", res_above);
 }
 
 int main(void)
