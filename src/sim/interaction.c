@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim/kinematics.h"
+#include "sim/resonance.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -69,13 +70,65 @@ static double q2_dipole(const gsl_rng *r, double ma)
     return ma * ma * (pow(1 - gsl_rng_uniform(r), -1.0 / 3) - 1);
 }
 
-/* Returns a Delta(1232) mass from a Breit-Wigner truncated to [lo, hi]. */
-static double w_resonance(const gsl_rng *r, double lo, double hi)
+/* Returns the Q^2 range (MeV^2) at hadronic mass w for a neutrino of energy enu on a nucleon at rest and
+   an outgoing lepton of mass ml, into lo and hi; returns 0 if w is out of reach. */
+static int q2_range(double enu, double ml, double w, double *lo, double *hi)
 {
-    double w;
-    do w = DELTA_MASS + gsl_ran_cauchy(r, 0.5 * DELTA_WIDTH);
-    while (w < lo || w > hi);
-    return w;
+    double m = M_NUCLEON, s = m * m + 2 * m * enu, rs = sqrt(s);
+    double e_nu = (s - m * m) / (2 * rs), e_l = (s + ml * ml - w * w) / (2 * rs);
+    if (e_l <= ml) return 0;
+    double p_l = sqrt(e_l * e_l - ml * ml);
+    *lo = fmax(2 * e_nu * (e_l - p_l) - ml * ml, 0);
+    *hi = 2 * e_nu * (e_l + p_l) - ml * ml;
+    return *hi > *lo;
+}
+
+/* Returns the density of resonance production at (w, q2) on a proton or a neutron summed over the
+   resonances, times the Q^2 range at w (so that w and Q^2 drawn uniformly in their ranges are
+   weighted right); writes each resonance's share into share (RES_COUNT values) when not NULL. */
+static double res_weight(int current_cc, int proton, double enu, double ml, double w, double q2, double *share)
+{
+    double lo, hi, x[RES_COUNT];
+    if (!q2_range(enu, ml, w, &lo, &hi) || q2 < lo || q2 > hi) return 0;
+    double sum = resonance_xsec_all(current_cc, proton, enu, w, q2, share ? share : x);
+    return sum * (hi - lo);
+}
+
+/* Samples the struck nucleon, the resonance, W and Q^2 of resonance production from the Rein-Sehgal
+   d^2 sigma / dW dQ^2 summed over GENIE's resonances, by rejection under the largest weight on a grid
+   (times RES_ENVELOPE_MARGIN); the nucleon in proportion to argon's protons and neutrons. Writes
+   in->target_proton and in->resonance; returns 0 if the energy is below the N pi threshold. */
+static int res_kinematics(const gsl_rng *r, interaction *in, double ml, double *q2, double *nu)
+{
+    int current_cc = in->cls != CLASS_NC || !in->nc_model;
+    double m = M_NUCLEON, wlo = m + M_PION_CHARGED, whi = fmin(DIS_RES_WCUT, sqrt(m * m + 2 * m * in->enu) - ml);
+    if (whi <= wlo) return 0;
+    double top = 0, lo, hi, share[RES_COUNT];
+    for (int i = 0; i < RES_GRID_W; i++) {
+        double w = wlo + (whi - wlo) * (i + 0.5) / RES_GRID_W;
+        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        for (int j = 0; j < RES_GRID_Q2; j++)
+            for (int t = 0; t < 2; t++)
+                top = fmax(top, res_weight(current_cc, t, in->enu, ml, w, lo + (hi - lo) * (j + 0.5) / RES_GRID_Q2, NULL));
+    }
+    if (top <= 0) return 0;
+    for (int tries = 0; tries < 100000; tries++) {
+        int proton = gsl_rng_uniform(r) < P_PROTON;
+        double w = wlo + (whi - wlo) * gsl_rng_uniform(r);
+        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        double x = lo + (hi - lo) * gsl_rng_uniform(r);
+        double weight = res_weight(current_cc, proton, in->enu, ml, w, x, share);
+        if (gsl_rng_uniform(r) * RES_ENVELOPE_MARGIN * top >= weight) continue;
+        double u = gsl_rng_uniform(r) * weight / (hi - lo);
+        int k = 0;
+        while (k < RES_COUNT - 1 && u >= share[k]) u -= share[k++];
+        in->target_proton = proton;
+        in->resonance = k;
+        *q2 = x;
+        *nu = (w * w - m * m + x) / (2 * m);
+        return 1;
+    }
+    return 0;
 }
 
 /* Returns b in the DIS inelasticity density 1 + b (1-y)^2. CC: the W couples to left-handed quarks, so
@@ -176,6 +229,15 @@ static void delta_species(const gsl_rng *r, int q, enum species sp[2])
     else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
 }
 
+/* Chooses the species of an isospin-1/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (N+ -> n pi+ 2/3, p pi0 1/3; N0 -> p pi- 2/3, n pi0 1/3). */
+static void nstar_species(const gsl_rng *r, int q, enum species sp[2])
+{
+    int major = gsl_rng_uniform(r) < 2.0 / 3;
+    if (q >= 1) { sp[0] = major ? SP_NEUTRON : SP_PROTON; sp[1] = major ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = major ? SP_PROTON : SP_NEUTRON; sp[1] = major ? SP_PION_MINUS : SP_PION_ZERO; }
+}
+
 /* Returns the probability that AGKY's baryon is a proton for a hadronic system of charge q and n hadrons
    (GENIE's KNO hadronisation, as NeuGEN's: q = 2 a proton for n = 2, else 2/3; q = 1 1/3 for n = 2, else
    1/2; q = 0 2/3 for n = 2, else 1/2). Strange baryons (a few per cent) are left out. */
@@ -222,7 +284,11 @@ static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int
         sp[0] = charge >= 1 ? SP_PROTON : SP_NEUTRON;
         sp[1] = charge == 2 ? SP_PROTON : SP_NEUTRON;
         break;
-    case CH_RES: n = 2; delta_species(r, charge, sp); break;
+    case CH_RES:
+        n = 2;
+        if (resonance_is_delta(in->resonance)) delta_species(r, charge, sp);
+        else nstar_species(r, charge, sp);
+        break;
     default:
         n = in->n_hadrons;
         interaction_agky_species(r, charge, n, sp);
@@ -317,8 +383,8 @@ static void fermi_nucleon(const gsl_rng *r, double p4[4])
 }
 
 /* Picks the struck nucleon: neutron for CC QE, a pair for MEC (returns its charge), by the per-nucleon
-   cross-section weights otherwise (CC RES: sigma(nu p -> Delta++) = 3 sigma(nu n -> Delta+); CC DIS:
-   d quarks, twice as many in n). Returns the target's charge (0, 1 or 2 for a pair). */
+   cross-section weights otherwise (CC DIS: d quarks, twice as many in n; RES draws its own with its
+   kinematics). Returns the target's charge (0, 1 or 2 for a pair). */
 static int pick_target(const gsl_rng *r, const interaction *in)
 {
     int cc = in->cls != CLASS_NC;
@@ -326,7 +392,6 @@ static int pick_target(const gsl_rng *r, const interaction *in)
     switch (in->channel) {
     case CH_QE: if (cc) return 0; break;
     case CH_MEC: return cc ? gsl_rng_uniform(r) < MEC_NP_PAIR : 1;
-    case CH_RES: if (cc) wp *= 3; break;
     case CH_DIS: if (cc) wn *= 2; break;
     default: break;
     }
@@ -343,17 +408,8 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         *q2 = q2_dipole(r, QE_AXIAL_MASS);
         *nu = *q2 / (4 * m) + MEC_NU_MIN + (MEC_NU_MAX - MEC_NU_MIN) * gsl_rng_uniform(r);
         return 1;
-    case CH_RES: {
-        /* W from N pi threshold to what the energy allows with room for the lepton. */
-        double ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
-        double wmax = sqrt(m * m + 2 * m * in->enu) - ml;
-        double lo = m + M_PION_CHARGED, hi = fmin(DIS_RES_WCUT, wmax);
-        if (hi <= lo) return 0;
-        double w = w_resonance(r, lo, hi);
-        *q2 = q2_dipole(r, RES_AXIAL_MASS);
-        *nu = (w * w - m * m + *q2) / (2 * m);
-        return 1;
-    }
+    case CH_RES: return res_kinematics(r, in, in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0,
+                                       q2, nu);
     default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in, q2, nu);
     }
 }
@@ -370,10 +426,11 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
         in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
-        int target = pick_target(r, in);
+        int target = in->channel == CH_RES ? 0 : pick_target(r, in);
         in->target_proton = target >= 1;
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
+        if (in->channel == CH_RES) target = in->target_proton;
         double el = enu - nu;
         if (el <= ml) continue;
         double pl = sqrt(el * el - ml * ml);

@@ -27,6 +27,7 @@ typedef struct {
     double lepton_e;     /* total energy of the outgoing lepton (the invisible neutrino for NC) */
     int target_proton;   /* 1 if the struck nucleon was a proton */
     int n_hadrons;       /* DIS: the AGKY hadron multiplicity drawn with the kinematics */
+    int resonance;       /* RES: which of the Rein-Sehgal resonances (sim/resonance.h) */
     double vertex[3];
     int n;               /* final-state particles entering the detector, lepton first (CC) */
     particle fs[INTERACTION_MAX_PARTICLES];

@@ -137,9 +137,31 @@
 
 /* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth; docs/physics.md) ---- */
 #define QE_AXIAL_MASS 990.0   /* MeV, GENIE's QEL-Ma (config/CommonParam.xml) */
-#define RES_AXIAL_MASS 1120.0 /* MeV, GENIE Rein-Sehgal M_A */
-#define DELTA_MASS 1232.0     /* MeV, PDG */
-#define DELTA_WIDTH 117.0     /* MeV, PDG */
+/* Resonance production: the Rein-Sehgal model (Rein and Sehgal, Ann. Phys. 133 (1981) 79; NC: Rein, Z. Phys.
+   C 35 (1987) 43) as GENIE implements it (ReinSehgalRESPXSec, RSHelicityAmplModelCC/NCp/NCn; parameters
+   from config/BergerSehgalRESPXSec2014.xml, GENIE 3.0.6's default model G18_02a). */
+#define RES_AXIAL_MASS 1120.0 /* MeV, GENIE's RES-Ma */
+#define RES_VECTOR_MASS 840.0 /* MeV, GENIE's RES-Mv */
+#define RS_OMEGA 1.05         /* GeV^2, the FKR oscillator spacing (RES-Omega) */
+#define RS_ZETA 0.76338       /* the FKR axial coupling Z (RES-Zeta) */
+/* GENIE's 18 resonances (config/BaryonResDataPDG.xml, PDG 2002): mass and width (GeV), orbital angular
+   momentum L of the N pi decay (the width's W dependence), FKR oscillator index n, Breit-Wigner norm
+   (its integral up to mass + 6, 2 or 4 widths for n = 0, 2, others), isospin 3/2 (1) or 1/2 (0); a
+   resonance contributes only below mass + that many widths. */
+#define RES_GRID_W 16          /* the sampler's envelope: the largest weight on this grid of W ... */
+#define RES_GRID_Q2 5          /* ... and Q^2 (uniform in their ranges) */
+#define RES_ENVELOPE_MARGIN 2.5 /* times this margin (model: above the peaks between grid points) */
+#define RES_COUNT 18
+#define RES_TABLE { \
+    {"P33(1232)", 1.232, 0.120, 1, 0, 0.917258, 1}, {"S11(1535)", 1.535, 0.150, 0, 2, 0.951802, 0}, \
+    {"D13(1520)", 1.520, 0.120, 2, 1, 0.991749, 0}, {"S11(1650)", 1.650, 0.150, 0, 1, 0.950768, 0}, \
+    {"D13(1700)", 1.700, 0.100, 2, 1, 1.108320, 0}, {"D15(1675)", 1.675, 0.150, 2, 1, 0.989927, 0}, \
+    {"S31(1620)", 1.620, 0.150, 0, 9, 0.951072, 1}, {"D33(1700)", 1.700, 0.300, 2, 1, 0.729923, 1}, \
+    {"P11(1440)", 1.440, 0.350, 1, 1, 0.724670, 0}, {"P33(1600)", 1.600, 0.350, 1, 2, 0.816016, 1}, \
+    {"P13(1720)", 1.720, 0.150, 1, 2, 1.029180, 0}, {"F15(1680)", 1.680, 0.130, 3, 1, 0.905846, 0}, \
+    {"P31(1910)", 1.910, 0.250, 1, 2, 0.933062, 1}, {"P33(1920)", 1.920, 0.200, 1, 2, 0.965439, 1}, \
+    {"F35(1905)", 1.905, 0.350, 3, 2, 0.625806, 1}, {"F37(1950)", 1.950, 0.300, 3, 2, 0.695797, 1}, \
+    {"P11(1710)", 1.710, 0.100, 1, 2, 1.049810, 0}, {"F17(1970)", 1.970, 0.325, 3, 0, 0.672704, 0}}
 /* RES/DIS joining, GENIE's (config/CommonParam.xml, NonResBackground, used by GENIE 3.0.6's default model
    G18_02a): resonances only below W_cut; above it DIS in full; below it DIS (the non-resonant background)
    with each hadron multiplicity n's probability scaled by R_n: R_2 = 0.1 on protons, 0.3 on neutrons
