@@ -144,6 +144,7 @@
 #define RES_VECTOR_MASS 840.0 /* MeV, GENIE's RES-Mv */
 #define RS_OMEGA 1.05         /* GeV^2, the FKR oscillator spacing (RES-Omega) */
 #define RS_ZETA 0.76338       /* the FKR axial coupling Z (RES-Zeta) */
+#define CKM_VUD 0.97417       /* |V_ud| in GENIE's CC cross-sections (config/CommonParam.xml, PDG 2016) */
 /* GENIE's 18 resonances (config/BaryonResDataPDG.xml, PDG 2002): mass and width (GeV), orbital angular
    momentum L of the N pi decay (the width's W dependence), FKR oscillator index n, Breit-Wigner norm
    (its integral up to mass + 6, 2 or 4 widths for n = 0, 2, others), isospin 3/2 (1) or 1/2 (0); a
@@ -205,10 +206,10 @@
    to nu p), CC QE on the 22 neutrons. */
 #define NC_QE_RATIO (0.153 * (AR_PROTONS + AR_NEUTRONS) / AR_NEUTRONS)
 #define NC_MEC_RATIO NC_QE_RATIO /* 2p2h scales as the one-body quasi-elastic process (model) */
-/* Delta(1232) production, isospin 3/2: summed over p and n the Clebsch-Gordan weights give NC/CC =
-   (4/3)/(8/3) = 1/2 for the isovector current; the NC vector current carries 1 - 2 sin^2 theta_W, the
-   axial current 1, and the two are taken to contribute equally (Rein-Sehgal at these energies). */
-#define NC_RES_RATIO (0.5 * (1 + (1 - 2 * SIN2_THETA_W) * (1 - 2 * SIN2_THETA_W)) / 2)
+/* Resonance production: the Rein-Sehgal model of src/sim/resonance.c integrated over W < W_cut and Q^2
+   on argon's 18 protons and 22 neutrons gives NC/CC = 0.365-0.372 from 1.5 to 4 GeV (GENIE's CC carries
+   |V_ud|^2 = 0.97417^2, config/CommonParam.xml CKM-Vud; tests/sim/test_resonance.c checks the value). */
+#define NC_RES_RATIO 0.368
 #define NC_DIS_RATIO 0.307 /* R_nu = sigma_NC / sigma_CC on isoscalar nuclei: CDHS, Abramowicz et al.,
                               PRL 57 (1986) 298 (0.3072 +- 0.0033) */
 

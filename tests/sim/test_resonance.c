@@ -1,6 +1,7 @@
 /* Resonance production against the Rein-Sehgal model (Ann. Phys. 133 (1981) 79) as GENIE uses it: the
    isospin structure (CC on protons only through isospin-3/2 resonances, the Delta++ three times the
-   Delta+; NC excites the Delta alike on protons and neutrons), resonances beyond the Delta carry a large
+   Delta+; NC excites the Delta alike on protons and neutrons), the NC/CC ratio the channel weights use
+   (NC_RES_RATIO, 2 %), resonances beyond the Delta carry a large
    share of CC RES on neutrons and a small one on protons (Rein-Sehgal's nu n against nu p), and the
    sampler reproduces the model: the mean W and y of CC RES events at 2.5 GeV match the model's
    d^2 sigma / dW dQ^2 integrated on a fine grid (2 %), which also checks that its envelope covers the
@@ -30,9 +31,10 @@ static void isospin(void)
     CHECK(resonance_xsec_all(1, 0, e, DIS_RES_WCUT + 1, q2, n) == 0, "resonance above W_cut");
 }
 
-/* Integrates the CC resonance density of a nucleon (proton 1) at enu over W and Q^2 on a fine grid, as
-   the sampler draws it (massless lepton); writes the Delta's share and the means of W, Q^2 and y. */
-static double integrate(int proton, double enu, double *delta, double mean[3])
+/* Integrates the resonance density (CC if cc) of a nucleon (proton 1) at enu over W and Q^2 on a fine
+   grid, as the sampler draws it (massless lepton); writes the Delta's share and the means of W, Q^2
+   and y. */
+static double integrate(int cc, int proton, double enu, double *delta, double mean[3])
 {
     double m = M_NUCLEON, s = m * m + 2 * m * enu, rs = sqrt(s), total = 0, d = 0;
     double wlo = m + M_PION_CHARGED, whi = fmin(DIS_RES_WCUT, rs);
@@ -42,8 +44,8 @@ static double integrate(int proton, double enu, double *delta, double mean[3])
         double hi = 4 * e_nu * e_l;
         for (int j = 0; j < 200; j++) {
             double q2 = hi * (j + 0.5) / 200, each[RES_COUNT];
-            double x = resonance_xsec_all(1, proton, enu, w, q2, each) * hi;
-            d += each[0] * hi;
+            double x = resonance_xsec_all(cc, proton, enu, w, q2, each) * hi * (whi - wlo);
+            d += each[0] * hi * (whi - wlo);
             total += x;
             mean[0] += x * w, mean[1] += x * q2, mean[2] += x * (w * w - m * m + q2) / (2 * m * enu);
         }
@@ -57,7 +59,7 @@ static void sampler(const gsl_rng *r)
 {
     const double enu = 2500, vertex[3] = {0, 0, VERTEX_Z};
     double mean_p[3], mean_n[3], dp, dn;
-    double sp = integrate(1, enu, &dp, mean_p), sn = integrate(0, enu, &dn, mean_n);
+    double sp = integrate(1, 1, enu, &dp, mean_p), sn = integrate(1, 0, enu, &dn, mean_n);
     printf("CC RES at 2.5 GeV, Rein-Sehgal: Delta share %.2f on p, %.2f on n; sigma(n)/sigma(p) %.2f\n", dp, dn, sn / sp);
     CHECK(dp > 0.8 && dn < 0.5, "Delta share of CC RES %g on protons, %g on neutrons", dp, dn);
     /* Argon: protons and neutrons in proportion to their numbers and cross-sections. */
@@ -80,11 +82,28 @@ static void sampler(const gsl_rng *r)
     printf("CC RES <y> at 2.5 GeV: %.3f (DUNE truth, CC numu RES at 2-3 GeV: 0.43 +- 0.04)\n", got[2] / n);
 }
 
+/* The NC/CC ratio of resonance production on argon that the channel weights use is the model's. */
+static void nc_cc_ratio(void)
+{
+    for (double enu = 1500; enu < 4000; enu += 1000) {
+        double d, mean[3], cc = 0, nc = 0;
+        for (int p = 0; p < 2; p++) {
+            double nucleons = p ? AR_PROTONS : AR_NEUTRONS;
+            cc += nucleons * integrate(1, p, enu, &d, mean) * CKM_VUD * CKM_VUD;
+            nc += nucleons * integrate(0, p, enu, &d, mean);
+        }
+        char what[64];
+        snprintf(what, sizeof what, "NC/CC resonance production on argon at %.1f GeV", enu * 1e-3);
+        CHECK_NEAR(what, nc / cc, NC_RES_RATIO, 0.02);
+    }
+}
+
 int main(void)
 {
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(r, 1232);
     isospin();
+    nc_cc_ratio();
     sampler(r);
     gsl_rng_free(r);
     return check_status();
