@@ -219,8 +219,8 @@ static void add_p4(interaction *in, enum species sp, const double p4[4])
     add(in, sp, p4[0] - species_mass(sp), d);
 }
 
-/* Chooses the species of a Delta's decay N pi (charge q of the Delta) by its isospin Clebsch-Gordan
-   weights (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
+/* Chooses the species of an isospin-3/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
 static void delta_species(const gsl_rng *r, int q, enum species sp[2])
 {
     int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */

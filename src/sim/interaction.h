@@ -1,11 +1,11 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
    Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth, docs/physics.md;
-   NC: each CC fraction times that channel's measured or isospin-derived NC/CC ratio); Q^2 from axial
-   dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
-   energy; hadronisation by isospin (Delta decays) or GENIE's AGKY (KNO multiplicities, NeuGEN's particle
-   choice), DIS below GENIE's W_cut as its non-resonant background;
-   a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
-   and evaporation neutrons. Energies in MeV. */
+   NC: each CC fraction times that channel's measured or model NC/CC ratio); QE and MEC Q^2 from axial
+   dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
+   isospin; DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
+   hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
+   motion and removal energy; a one-step intranuclear cascade (pion absorption, charge exchange and
+   scattering, nucleon knock-out) and evaporation neutrons. Energies in MeV. */
 #ifndef NUTL_INTERACTION_H
 #define NUTL_INTERACTION_H
 
