@@ -87,6 +87,22 @@ mean_err() { awk 'NF { s += $1; ss += $1 * $1; n++ } END { if (!n) { printf "-";
                     m = s / n; sd = n > 1 ? sqrt((ss - n * m * m) / (n - 1)) : 0
                     printf "%.3f +- %.3f", m, sd / sqrt(n) }'; }
 
+# DUNE's sample holds only the events with more than DUNE_MIN_HITS reconstructed hits in the three planes
+# (dunereco's CVNMapper makes a pixel map only when nhits > MinClusterHits, 100 in CVNMapper.fcl, and
+# CVNZlibMaker writes only events with a map). The same rule for both splits, in pixels: a pixel counts
+# from the smallest charge DUNE's hit finding records (the reference's 1st-percentile pixel value), and
+# DUNE_MIN_HITS hits are as many pixels as the DUNE events nearest the cut (at most 1.5 x DUNE_MIN_HITS
+# hits) have for that many hits (median of hits per hit pixel). Prints nutl compare's options.
+DUNE_MIN_HITS=100
+dune_selection() { # DUNE_SPLIT
+  local per
+  per=$(awk -F'\t' -v cut="$DUNE_MIN_HITS" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+          $c["dune_hits"] <= 1.5 * cut { print $c["dune_hits"] / ($c["hits_u"] + $c["hits_v"] + $c["hits_w"]) }' "$1/truth.tsv" |
+        sort -g | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "" }')
+  [ -n "$per" ] || die "$1: no event near DUNE's $DUNE_MIN_HITS-hit cut"
+  echo "--min-pixels $(awk -v c="$DUNE_MIN_HITS" -v p="$per" 'BEGIN { print int(c / p) }') --pixel-quantile 0.01"
+}
+
 # Per-member pairs "nutl_test dune" of a result key and the matching evaluate key, for one response.
 pairs() { # RESPONSE RESULT_KEY DUNE_KEY
   for m in $(seq 1 "$members"); do
@@ -108,7 +124,8 @@ confusion_rows() { # RESPONSE KEY FILE
 for r in $responses; do
   simulate "$r"
   "$nutl" import dune-cvn "$source" --out "$data/$r/dune" --downsample "$k" --response "$r" >"$out/import-$r.txt"
-  "$nutl" compare "$data/$r/test" "$data/$r/dune" --out "$out/$r" --names "nutl $r,DUNE" >/dev/null
+  # shellcheck disable=SC2046 # the options are words
+  "$nutl" compare "$data/$r/test" "$data/$r/dune" --out "$out/$r" --names "nutl $r,DUNE" $(dune_selection "$data/$r/dune") >/dev/null
   "$nutl" separability "$data/$r/test" >"$out/$r/separability-nutl.txt"
   "$nutl" separability "$data/$r/dune" >"$out/$r/separability-dune.txt"
   while IFS=$'\t' read -r q label; do
@@ -155,6 +172,10 @@ report=$out/validate.md
     echo '```'
     echo
     echo "Separability index: nutl $(index "$out/$r/separability-nutl.txt"), DUNE $(index "$out/$r/separability-dune.txt")."
+    echo
+    echo "Distributions (the generator's truth beside DUNE's: y, lepton energy, W and Q^2, the share with a pi0,"
+    echo "the multiplicities). W and Q^2 are nutl's only: DUNE's .info files do not record them. DUNE's counts are"
+    echo "dunereco's (AssignLabels), nutl's every particle leaving the nucleus."
     echo
     cat "$out/$r/distributions.md"
     echo

@@ -243,7 +243,7 @@ static void paint_view(const float *grid, int v, const options *o, int side, flo
 static void truth_header(FILE *f)
 {
     fputs("event_id\tclass\ttrue_energy_gev\tchannel\ty\tlepton_energy_gev\timage_energy_gev\thits_u\thits_v"
-          "\thits_w\tn_p\tn_n\tn_pipm\tn_pi0\tnu_pdg\tsource\n", f);
+          "\thits_w\tn_p\tn_n\tn_pipm\tn_pi0\tnu_pdg\tdune_hits\tsource\n", f);
 }
 
 /* Writes event i's truth line; image holds its views (side x side each). */
@@ -257,10 +257,10 @@ static void truth_line(FILE *f, int i, const dune_cvn_truth *t, int cls, const f
             float q = image[(size_t)v * side * side + p];
             e += q, hits[v] += q != 0;
         }
-    fprintf(f, "%d\t%s\t%.6f\t%s\t%.5f\t%.6f\t%.6f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s/event%d\n", i, class_name(cls),
+    fprintf(f, "%d\t%s\t%.6f\t%s\t%.5f\t%.6f\t%.6f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%ld\t%s/event%d\n", i, class_name(cls),
             t->enu_gev, dune_cvn_mode(t), 1 - t->lepton_gev / t->enu_gev, t->lepton_gev, e / DUNE_CVN_VIEWS * 1e-3,
             hits[0], hits[1], hits[2], t->n_proton, t->n_neutron, t->n_charged_pion, t->n_pi0, t->nu_pdg,
-            class_folder[cls], s->num);
+            t->total_hits, class_folder[cls], s->num);
 }
 
 /* Writes the selected events' images and truth into the split. */

@@ -20,16 +20,20 @@
 #define PIXEL_BINS 44
 #define RANGE_QUANTILE 0.99 /* continuous quantities are histogrammed up to 1.05 x this quantile */
 
-static const char *quantity_name[N_QUANTITIES] = {"true_energy_gev", "hits", "islands", "largest_span", "image_energy_gev",
-                                                  "soft_fraction", "y", "n_p", "n_n", "n_pipm", "n_pi0"};
+static const char *quantity_name[N_QUANTITIES] = {
+    "true_energy_gev", "hits", "islands", "largest_span", "image_energy_gev", "soft_fraction", "empty", "y",
+    "lepton_energy_gev", "w_gev", "q2_gev2", "any_pi0", "n_p", "n_n", "n_pipm", "n_pi0"};
 static const char *quantity_label[N_QUANTITIES] = {
-    "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "span of the largest island (pixels)", "energy in the image (GeV)",
-    "share of pixels under 0.1 MeV", "inelasticity y", "protons", "neutrons", "charged pions", "neutral pions"};
+    "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "span of the largest island (pixels)",
+    "energy in the image (GeV)", "share of pixels under 0.1 MeV", "share of events under 0.05 GeV in the image",
+    "inelasticity y", "lepton energy (GeV)", "hadronic invariant mass W (GeV)", "Q^2 (GeV^2)",
+    "share with at least one pi0", "protons", "neutrons", "charged pions", "neutral pions"};
 
 const char *compare_quantity_name(int q) { return quantity_name[q]; }
 const char *compare_quantity_label(int q) { return quantity_label[q]; }
 
 static int is_multiplicity(int q) { return q >= Q_PROTONS; }
+static int is_binary(int q) { return q == Q_EMPTY || q == Q_ANY_PI0; }
 
 /* Appends pixel value v of event i to its class's list in s. */
 static void add_pixel(compare_split *s, int i, double v, long *cap)
@@ -49,6 +53,9 @@ static void add_pixel(compare_split *s, int i, double v, long *cap)
 static void load_truth(const char *dir, compare_split *s)
 {
     truth_column_or_nan(dir, "y", s->n, s->q[Q_Y]);
+    truth_column_or_nan(dir, "lepton_energy_gev", s->n, s->q[Q_LEPTON_E]);
+    truth_column_or_nan(dir, "w_gev", s->n, s->q[Q_W]);
+    truth_column_or_nan(dir, "q2_gev2", s->n, s->q[Q_Q2]);
     truth_column_or_nan(dir, "n_p", s->n, s->q[Q_PROTONS]);
     truth_column_or_nan(dir, "n_n", s->n, s->q[Q_NEUTRONS]);
     truth_column_or_nan(dir, "n_pi0", s->n, s->q[Q_PI0]);
@@ -71,6 +78,7 @@ void compare_load(const char *dir, compare_split *s)
     s->cls = nutl_calloc(sizeof *s->cls * (size_t)n, "classes");
     s->energy = nutl_calloc(sizeof *s->energy * (size_t)n, "energies");
     s->weight = nutl_calloc(sizeof *s->weight * (size_t)n, "weights");
+    s->selected = nutl_calloc(sizeof *s->selected * (size_t)n, "selection");
     for (int q = 0; q < N_QUANTITIES; q++) s->q[q] = nutl_calloc(sizeof *s->q[q] * (size_t)n, "quantities");
     float *img = nutl_calloc(sizeof *img * FEATURE_VIEWS * (size_t)side * side, "image");
     int *work = nutl_calloc(sizeof *work * 2 * (size_t)side * side, "island labels");
@@ -82,12 +90,14 @@ void compare_load(const char *dir, compare_split *s)
         s->cls[i] = dataset_class(d, i);
         s->energy[i] = dataset_energy(d, i);
         s->weight[i] = 1;
+        s->selected[i] = 1;
         s->q[Q_NU_ENERGY][i] = s->energy[i];
         s->q[Q_HITS][i] = f.f[FEAT_HITS];
         s->q[Q_ISLANDS][i] = f.f[FEAT_ISLANDS];
         s->q[Q_SPAN][i] = f.f[FEAT_LARGEST_SPAN];
         s->q[Q_IMAGE_ENERGY][i] = f.f[FEAT_ENERGY] * 1e-3;
         s->q[Q_SOFT][i] = f.f[FEAT_SOFT_FRACTION];
+        s->q[Q_EMPTY][i] = s->q[Q_IMAGE_ENERGY][i] < COMPARE_EMPTY_GEV;
         for (int p = 0; p < FEATURE_VIEWS * side * side; p++)
             if (img[p] != 0) add_pixel(s, i, img[p], cap);
     }
@@ -95,6 +105,37 @@ void compare_load(const char *dir, compare_split *s)
     free(img);
     dataset_close(d);
     load_truth(dir, s);
+    for (int i = 0; i < n; i++) s->q[Q_ANY_PI0][i] = isnan(s->q[Q_PI0][i]) ? NAN : s->q[Q_PI0][i] > 0;
+}
+
+void compare_select(compare_split *s, int min_pixels, double pixel_mev, double kept[N_CLASSES])
+{
+    int *bright = nutl_calloc(sizeof *bright * (size_t)(s->n + 1), "bright pixels");
+    for (int c = 0; c < N_CLASSES; c++)
+        for (long p = 0; p < s->n_pixels[c]; p++) bright[s->pixel_event[c][p]] += s->pixels[c][p] >= pixel_mev;
+    double all[N_CLASSES] = {0}, in[N_CLASSES] = {0};
+    for (int i = 0; i < s->n; i++) {
+        s->selected[i] = bright[i] > min_pixels;
+        if (!s->selected[i]) s->weight[i] = 0;
+        all[s->cls[i]]++, in[s->cls[i]] += s->selected[i];
+    }
+    for (int c = 0; c < N_CLASSES; c++) kept[c] = all[c] > 0 ? in[c] / all[c] : NAN;
+    free(bright);
+}
+
+double compare_pixel_quantile(const compare_split *s, double p)
+{
+    long n = 0;
+    for (int c = 0; c < N_CLASSES; c++) n += s->n_pixels[c];
+    if (n == 0) return NAN;
+    double *all = nutl_calloc(sizeof *all * (size_t)n, "pixel values");
+    long k = 0;
+    for (int c = 0; c < N_CLASSES; c++)
+        for (long i = 0; i < s->n_pixels[c]; i++) all[k++] = s->pixels[c][i];
+    gsl_sort(all, 1, (size_t)n);
+    double q = all[(long)fmin(n - 1, floor(p * (double)n))];
+    free(all);
+    return q;
 }
 
 /* Returns the energy bin (0 .. COMPARE_ENERGY_BINS - 1) of e in [lo, hi], or -1 outside. */
@@ -112,16 +153,16 @@ double compare_match_energy(compare_split *s, const compare_split *ref)
     for (int c = 0; c < N_CLASSES; c++) {
         double want[COMPARE_ENERGY_BINS] = {0}, have[COMPARE_ENERGY_BINS] = {0}, nw = 0, nh = 0;
         for (int i = 0; i < ref->n; i++)
-            if (ref->cls[i] == c) want[energy_bin(ref->energy[i], lo, hi)]++, nw++;
+            if (ref->cls[i] == c && ref->selected[i]) want[energy_bin(ref->energy[i], lo, hi)]++, nw++;
         for (int i = 0; i < s->n; i++) {
-            int b = s->cls[i] == c ? energy_bin(s->energy[i], lo, hi) : -1;
+            int b = s->cls[i] == c && s->selected[i] ? energy_bin(s->energy[i], lo, hi) : -1;
             if (b >= 0) have[b]++, nh++;
         }
         double sw = 0, sww = 0;
         for (int i = 0; i < s->n; i++) {
             if (s->cls[i] != c) continue;
             int b = energy_bin(s->energy[i], lo, hi);
-            s->weight[i] = b < 0 || nw == 0 ? 0 : (want[b] / nw) / (have[b] / nh);
+            s->weight[i] = b < 0 || nw == 0 || !s->selected[i] ? 0 : (want[b] / nw) / (have[b] / nh);
             sw += s->weight[i], sww += s->weight[i] * s->weight[i];
         }
         if (sww > 0) smallest = fmin(smallest, sw * sw / sww);
@@ -195,6 +236,9 @@ static gsl_histogram *histogram_for(int q, const compare_split *a, const compare
     } else if (is_multiplicity(q)) {
         h = gsl_histogram_alloc(MULTIPLICITY_MAX + 1);
         gsl_histogram_set_ranges_uniform(h, -0.5, MULTIPLICITY_MAX + 0.5);
+    } else if (is_binary(q)) {
+        h = gsl_histogram_alloc(2);
+        gsl_histogram_set_ranges_uniform(h, -0.5, 1.5);
     } else if (q == Q_Y || q == Q_SOFT) {
         h = gsl_histogram_alloc(FRACTION_BINS);
         gsl_histogram_set_ranges_uniform(h, 0, 1 + 1e-9);
@@ -280,7 +324,15 @@ static void write_labels(const char *dir)
     atomic_commit(f, path);
 }
 
-void compare_write(const compare_split *s, const compare_split *ref, const char *names[2], const char *dir)
+/* Writes "mean +- error | median" of summary a into md, or "- | -" when its split records no value. */
+static void md_summary(FILE *md, const summary *a)
+{
+    if (a->n == 0) fprintf(md, " - | - |");
+    else fprintf(md, " %.3g +- %.2g | %.3g |", a->mean, a->err, a->median);
+}
+
+void compare_write(const compare_split *s, const compare_split *ref, const char *names[2], const char *note,
+                   const char *dir)
 {
     char path[NUTL_PATH_MAX], md_path[NUTL_PATH_MAX], data[NUTL_PATH_MAX];
     path_join(data, dir, "data");
@@ -289,16 +341,20 @@ void compare_write(const compare_split *s, const compare_split *ref, const char 
     path_join(md_path, dir, "distributions.md");
     FILE *tsv = atomic_open(path), *md = atomic_open(md_path);
     fprintf(tsv, "class\tquantity\tsim_mean\tsim_err\tsim_median\tref_mean\tref_err\tref_median\tratio\n");
+    if (note) fprintf(md, "%s\n\n", note);
     fprintf(md, "| class | quantity | %s: mean +- error | median | %s: mean +- error | median | ratio of means |\n"
                 "|---|---|---|---|---|---|---|\n", names[0], names[1]);
     for (int c = 0; c < N_CLASSES; c++)
         for (int q = 0; q < N_QUANTITIES; q++) {
             summary a = summarise(s, q, c), b = summarise(ref, q, c);
-            double ratio = a.mean / b.mean;
+            double ratio = b.mean != 0 ? a.mean / b.mean : NAN; /* NAN, not -nan, for 0 / 0 */
             fprintf(tsv, "%s\t%s\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\n", class_name(c), quantity_name[q], a.mean,
                     a.err, a.median, b.mean, b.err, b.median, ratio);
-            fprintf(md, "| %s | %s | %.3g +- %.2g | %.3g | %.3g +- %.2g | %.3g | %.2f |\n", class_name(c),
-                    quantity_label[q], a.mean, a.err, a.median, b.mean, b.err, b.median, ratio);
+            fprintf(md, "| %s | %s |", class_name(c), quantity_label[q]);
+            md_summary(md, &a);
+            md_summary(md, &b);
+            if (isfinite(ratio)) fprintf(md, " %.2f |\n", ratio);
+            else fprintf(md, " - |\n");
         }
     atomic_commit(tsv, path);
     atomic_commit(md, md_path);
@@ -308,7 +364,7 @@ void compare_write(const compare_split *s, const compare_split *ref, const char 
 
 void compare_free(compare_split *s)
 {
-    free(s->cls), free(s->energy), free(s->weight);
+    free(s->cls), free(s->energy), free(s->weight), free(s->selected);
     for (int q = 0; q < N_QUANTITIES; q++) free(s->q[q]);
     for (int c = 0; c < N_CLASSES; c++) free(s->pixels[c]), free(s->pixel_event[c]);
     *s = (compare_split){0};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sim/kinematics.h"
+#include "sim/resonance.h"
 #include "sim/sim_constants.h"
 #include "core/util.h"
 
@@ -69,13 +70,65 @@ static double q2_dipole(const gsl_rng *r, double ma)
     return ma * ma * (pow(1 - gsl_rng_uniform(r), -1.0 / 3) - 1);
 }
 
-/* Returns a Delta(1232) mass from a Breit-Wigner truncated to [lo, hi]. */
-static double w_resonance(const gsl_rng *r, double lo, double hi)
+/* Returns the Q^2 range (MeV^2) at hadronic mass w for a neutrino of energy enu on a nucleon at rest and
+   an outgoing lepton of mass ml, into lo and hi; returns 0 if w is out of reach. */
+static int q2_range(double enu, double ml, double w, double *lo, double *hi)
 {
-    double w;
-    do w = DELTA_MASS + gsl_ran_cauchy(r, 0.5 * DELTA_WIDTH);
-    while (w < lo || w > hi);
-    return w;
+    double m = M_NUCLEON, s = m * m + 2 * m * enu, rs = sqrt(s);
+    double e_nu = (s - m * m) / (2 * rs), e_l = (s + ml * ml - w * w) / (2 * rs);
+    if (e_l <= ml) return 0;
+    double p_l = sqrt(e_l * e_l - ml * ml);
+    *lo = fmax(2 * e_nu * (e_l - p_l) - ml * ml, 0);
+    *hi = 2 * e_nu * (e_l + p_l) - ml * ml;
+    return *hi > *lo;
+}
+
+/* Returns the density of resonance production at (w, q2) on a proton or a neutron summed over the
+   resonances, times the Q^2 range at w (so that w and Q^2 drawn uniformly in their ranges are
+   weighted right); writes each resonance's share into share (RES_COUNT values) when not NULL. */
+static double res_weight(int current_cc, int proton, double enu, double ml, double w, double q2, double *share)
+{
+    double lo, hi, x[RES_COUNT];
+    if (!q2_range(enu, ml, w, &lo, &hi) || q2 < lo || q2 > hi) return 0;
+    double sum = resonance_xsec_all(current_cc, proton, enu, w, q2, share ? share : x);
+    return sum * (hi - lo);
+}
+
+/* Samples the struck nucleon, the resonance, W and Q^2 of resonance production from the Rein-Sehgal
+   d^2 sigma / dW dQ^2 summed over GENIE's resonances, by rejection under the largest weight on a grid
+   (times RES_ENVELOPE_MARGIN); the nucleon in proportion to argon's protons and neutrons. Writes
+   in->target_proton and in->resonance; returns 0 if the energy is below the N pi threshold. */
+static int res_kinematics(const gsl_rng *r, interaction *in, double ml, double *q2, double *nu)
+{
+    int current_cc = in->cls != CLASS_NC || !in->nc_model;
+    double m = M_NUCLEON, wlo = m + M_PION_CHARGED, whi = fmin(DIS_RES_WCUT, sqrt(m * m + 2 * m * in->enu) - ml);
+    if (whi <= wlo) return 0;
+    double top = 0, lo, hi, share[RES_COUNT];
+    for (int i = 0; i < RES_GRID_W; i++) {
+        double w = wlo + (whi - wlo) * (i + 0.5) / RES_GRID_W;
+        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        for (int j = 0; j < RES_GRID_Q2; j++)
+            for (int t = 0; t < 2; t++)
+                top = fmax(top, res_weight(current_cc, t, in->enu, ml, w, lo + (hi - lo) * (j + 0.5) / RES_GRID_Q2, NULL));
+    }
+    if (top <= 0) return 0;
+    for (int tries = 0; tries < 100000; tries++) {
+        int proton = gsl_rng_uniform(r) < P_PROTON;
+        double w = wlo + (whi - wlo) * gsl_rng_uniform(r);
+        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        double x = lo + (hi - lo) * gsl_rng_uniform(r);
+        double weight = res_weight(current_cc, proton, in->enu, ml, w, x, share);
+        if (gsl_rng_uniform(r) * RES_ENVELOPE_MARGIN * top >= weight) continue;
+        double u = gsl_rng_uniform(r) * weight / (hi - lo);
+        int k = 0;
+        while (k < RES_COUNT - 1 && u >= share[k]) u -= share[k++];
+        in->target_proton = proton;
+        in->resonance = k;
+        *q2 = x;
+        *nu = (w * w - m * m + x) / (2 * m);
+        return 1;
+    }
+    return 0;
 }
 
 /* Returns b in the DIS inelasticity density 1 + b (1-y)^2. CC: the W couples to left-handed quarks, so
@@ -91,16 +144,55 @@ double interaction_dis_y_slope(enum event_class cls)
     return (gr2 + f * gl2) / (gl2 + f * gr2);
 }
 
-/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + b (1-y)^2) above DIS_W_MIN; returns 0
-   if none is found (the energy is too low for DIS). */
-static int dis_kinematics(const gsl_rng *r, enum event_class cls, double enu, double *q2, double *nu)
+void interaction_agky_probabilities(double w, int target_proton, double *p)
 {
-    double b = interaction_dis_y_slope(cls);
+    double avn = 1.5 * ((target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6));
+    double c = target_proton ? AGKY_LEVY_C_P : AGKY_LEVY_C_N, sum = 0;
+    int nmax = (int)((w - M_NEUTRON) / M_PION_CHARGED) + 1; /* w = M_n + (nmax - 1) m_pi, as GENIE */
+    if (nmax > AGKY_MAX_HADRONS) nmax = AGKY_MAX_HADRONS;
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) {
+        double z = n / avn;
+        p[n] = n < 2 || n > nmax ? 0 : exp(M_LN2 - c + (c * z + 1) * log(c) - lgamma(c * z + 1)) / avn;
+        sum += p[n];
+    }
+    if (sum <= 0) p[2] = sum = 1; /* too light for KNO's range: the two-body state, as GENIE */
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) p[n] /= sum;
+    if (w < DIS_RES_WCUT) {
+        p[2] *= target_proton ? DIS_R2_PROTON : DIS_R2_NEUTRON;
+        p[3] *= DIS_R3;
+    }
+}
+
+/* Returns a multiplicity drawn from p (as interaction_agky_probabilities writes it), renormalised. */
+static int agky_draw(const gsl_rng *r, const double p[AGKY_MAX_HADRONS + 1])
+{
+    double sum = 0;
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) sum += p[n];
+    double u = gsl_rng_uniform(r) * sum;
+    for (int n = 2; n < AGKY_MAX_HADRONS; n++) {
+        if (u < p[n]) return n;
+        u -= p[n];
+    }
+    return AGKY_MAX_HADRONS;
+}
+
+/* Samples DIS x and y (x from Beta(1.5, 4) ~ x q(x), y from 1 + b (1-y)^2) above the N pi threshold,
+   below DIS_RES_WCUT kept with GENIE's non-resonant share (the R_n-scaled multiplicity probabilities'
+   sum), and the hadron multiplicity into in->n_hadrons; returns 0 if none is found (the energy is too
+   low for DIS). */
+static int dis_kinematics(const gsl_rng *r, enum event_class cls, interaction *in, double *q2, double *nu)
+{
+    double b = interaction_dis_y_slope(cls), enu = in->enu, wmin = M_NUCLEON + M_PION_CHARGED;
     for (int tries = 0; tries < 200; tries++) {
         double x = gsl_ran_beta(r, DIS_X_ALPHA, DIS_X_BETA), y = gsl_rng_uniform(r);
         if ((1 + b * (1 - y) * (1 - y)) < (1 + b) * gsl_rng_uniform(r)) continue;
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
-        if (w2 < DIS_W_MIN * DIS_W_MIN) continue;
+        if (w2 < wmin * wmin) continue;
+        double p[AGKY_MAX_HADRONS + 1], kept = 0, w = sqrt(w2);
+        interaction_agky_probabilities(w, in->target_proton, p);
+        for (int n = 0; n <= AGKY_MAX_HADRONS; n++) kept += p[n];
+        if (gsl_rng_uniform(r) >= kept) continue;
+        in->n_hadrons = agky_draw(r, p);
         *q2 = 2 * M_NUCLEON * enu * x * y;
         *nu = enu * y;
         return 1;
@@ -127,44 +219,55 @@ static void add_p4(interaction *in, enum species sp, const double p4[4])
     add(in, sp, p4[0] - species_mass(sp), d);
 }
 
-/* Chooses the hadron species of a hadronic system of charge q with n bodies (one nucleon, n - 1 pions):
-   isospin Clebsch-Gordan weights for a Delta (n = 2), otherwise random pion charges with charge kept. */
-static void hadron_species(const gsl_rng *r, int q, int n, enum species *sp)
+/* Chooses the species of an isospin-3/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
+static void delta_species(const gsl_rng *r, int q, enum species sp[2])
 {
-    static const enum species pion[3] = {SP_PION_MINUS, SP_PION_ZERO, SP_PION_PLUS};
-    if (n == 2) {
-        int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
-        if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
-        else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
-        else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
-        return;
-    }
-    for (;;) {
-        int left = q;
-        for (int k = 1; k < n; k++) {
-            int c = (int)gsl_rng_uniform_int(r, 3);
-            sp[k] = pion[c];
-            left -= c - 1;
-        }
-        if (left == 0 || left == 1) { sp[0] = left ? SP_PROTON : SP_NEUTRON; return; }
-    }
+    int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
+    if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
+    else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
 }
 
-/* Returns the number of hadrons at invariant mass w (MeV): AGKY <n_ch> = a + b ln W^2, total 1.5 <n_ch>,
-   at least 2, Poisson above. */
-static int dis_multiplicity(const gsl_rng *r, double w, int target_proton)
+/* Chooses the species of an isospin-1/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (N+ -> n pi+ 2/3, p pi0 1/3; N0 -> p pi- 2/3, n pi0 1/3). */
+static void nstar_species(const gsl_rng *r, int q, enum species sp[2])
 {
-    double nch = (target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6);
-    double extra = 1.5 * nch - 2;
-    return 2 + (extra > 0 ? (int)gsl_ran_poisson(r, extra) : 0);
+    int major = gsl_rng_uniform(r) < 2.0 / 3;
+    if (q >= 1) { sp[0] = major ? SP_NEUTRON : SP_PROTON; sp[1] = major ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = major ? SP_PROTON : SP_NEUTRON; sp[1] = major ? SP_PION_MINUS : SP_PION_ZERO; }
+}
+
+/* Returns the probability that AGKY's baryon is a proton for a hadronic system of charge q and n hadrons
+   (GENIE's KNO hadronisation, as NeuGEN's: q = 2 a proton for n = 2, else 2/3; q = 1 1/3 for n = 2, else
+   1/2; q = 0 2/3 for n = 2, else 1/2). Strange baryons (a few per cent) are left out. */
+static double agky_proton_share(int q, int n)
+{
+    if (q >= 2) return n == 2 ? 1 : 2.0 / 3;
+    if (q == 1) return n == 2 ? 1.0 / 3 : 0.5;
+    return n == 2 ? 2.0 / 3 : 0.5;
+}
+
+void interaction_agky_species(const gsl_rng *r, int q, int n, enum species *sp)
+{
+    sp[0] = gsl_rng_uniform(r) < agky_proton_share(q, n) ? SP_PROTON : SP_NEUTRON;
+    q -= sp[0] == SP_PROTON;
+    int k = 1;
+    for (; q != 0 && k < n; k++, q -= q > 0 ? 1 : -1) sp[k] = q > 0 ? SP_PION_PLUS : SP_PION_MINUS;
+    if ((n - k) % 2) sp[k++] = SP_PION_ZERO;
+    for (; k < n; k += 2) {
+        int neutral = gsl_rng_uniform(r) < AGKY_P_PI0_PAIR;
+        sp[k] = neutral ? SP_PION_ZERO : SP_PION_PLUS;
+        sp[k + 1] = neutral ? SP_PION_ZERO : SP_PION_MINUS;
+    }
 }
 
 /* Fills in->fs from the hadronic four-momentum had by the channel's rules; returns 0 if had is too
    light for the chosen final state or the outgoing nucleon is Pauli-blocked. */
 static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int charge)
 {
-    enum species sp[16];
-    double mass[16], out[16][4];
+    enum species sp[AGKY_MAX_HADRONS];
+    double mass[AGKY_MAX_HADRONS], out[AGKY_MAX_HADRONS][4];
     int n;
     switch (in->channel) {
     case CH_QE: {
@@ -181,11 +284,14 @@ static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int
         sp[0] = charge >= 1 ? SP_PROTON : SP_NEUTRON;
         sp[1] = charge == 2 ? SP_PROTON : SP_NEUTRON;
         break;
-    case CH_RES: n = 2; hadron_species(r, charge, n, sp); break;
+    case CH_RES:
+        n = 2;
+        if (resonance_is_delta(in->resonance)) delta_species(r, charge, sp);
+        else nstar_species(r, charge, sp);
+        break;
     default:
-        n = dis_multiplicity(r, in->w, in->target_proton);
-        if (n > 16) n = 16;
-        hadron_species(r, charge, n, sp);
+        n = in->n_hadrons;
+        interaction_agky_species(r, charge, n, sp);
         break;
     }
     for (int k = 0; k < n; k++) mass[k] = species_mass(sp[k]);
@@ -277,8 +383,8 @@ static void fermi_nucleon(const gsl_rng *r, double p4[4])
 }
 
 /* Picks the struck nucleon: neutron for CC QE, a pair for MEC (returns its charge), by the per-nucleon
-   cross-section weights otherwise (CC RES: sigma(nu p -> Delta++) = 3 sigma(nu n -> Delta+); CC DIS:
-   d quarks, twice as many in n). Returns the target's charge (0, 1 or 2 for a pair). */
+   cross-section weights otherwise (CC DIS: d quarks, twice as many in n; RES draws its own with its
+   kinematics). Returns the target's charge (0, 1 or 2 for a pair). */
 static int pick_target(const gsl_rng *r, const interaction *in)
 {
     int cc = in->cls != CLASS_NC;
@@ -286,7 +392,6 @@ static int pick_target(const gsl_rng *r, const interaction *in)
     switch (in->channel) {
     case CH_QE: if (cc) return 0; break;
     case CH_MEC: return cc ? gsl_rng_uniform(r) < MEC_NP_PAIR : 1;
-    case CH_RES: if (cc) wp *= 3; break;
     case CH_DIS: if (cc) wn *= 2; break;
     default: break;
     }
@@ -303,18 +408,9 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         *q2 = q2_dipole(r, QE_AXIAL_MASS);
         *nu = *q2 / (4 * m) + MEC_NU_MIN + (MEC_NU_MAX - MEC_NU_MIN) * gsl_rng_uniform(r);
         return 1;
-    case CH_RES: {
-        /* W from N pi threshold to what the energy allows with room for the lepton. */
-        double ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
-        double wmax = sqrt(m * m + 2 * m * in->enu) - ml;
-        double lo = m + M_PION_CHARGED, hi = fmin(DIS_W_MIN + RES_W_ABOVE_DIS, wmax);
-        if (hi <= lo) return 0;
-        double w = w_resonance(r, lo, hi);
-        *q2 = q2_dipole(r, RES_AXIAL_MASS);
-        *nu = (w * w - m * m + *q2) / (2 * m);
-        return 1;
-    }
-    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in->enu, q2, nu);
+    case CH_RES: return res_kinematics(r, in, in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0,
+                                       q2, nu);
+    default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in, q2, nu);
     }
 }
 
@@ -330,15 +426,16 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
         in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
+        int target = in->channel == CH_RES ? 0 : pick_target(r, in);
+        in->target_proton = target >= 1;
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
+        if (in->channel == CH_RES) target = in->target_proton;
         double el = enu - nu;
         if (el <= ml) continue;
         double pl = sqrt(el * el - ml * ml);
         double cos_t = (2 * enu * el - ml * ml - q2) / (2 * enu * pl);
         if (cos_t < -1 || cos_t > 1) continue;
-        int target = pick_target(r, in);
-        in->target_proton = target >= 1;
         /* q = k - k_lepton; the hadronic system is q plus the struck nucleon(s). */
         double dir[3] = {0, 0, 1};
         dir_deflect(dir, cos_t, 2 * M_PI * gsl_rng_uniform(r));

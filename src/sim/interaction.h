@@ -1,10 +1,11 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
    Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth, docs/physics.md;
-   NC: each CC fraction times that channel's measured or isospin-derived NC/CC ratio); Q^2 from axial
-   dipoles, DIS x and y from valence-like densities; a struck nucleon with Fermi motion and removal
-   energy; hadronisation by isospin (Delta decays) or AGKY multiplicity with charge conservation;
-   a one-step intranuclear cascade (pion absorption, charge exchange and scattering, nucleon knock-out)
-   and evaporation neutrons. Energies in MeV. */
+   NC: each CC fraction times that channel's measured or model NC/CC ratio); QE and MEC Q^2 from axial
+   dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
+   isospin; DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
+   hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
+   motion and removal energy; a one-step intranuclear cascade (pion absorption, charge exchange and
+   scattering, nucleon knock-out) and evaporation neutrons. Energies in MeV. */
 #ifndef NUTL_INTERACTION_H
 #define NUTL_INTERACTION_H
 
@@ -25,6 +26,8 @@ typedef struct {
     double y, q2, w;     /* inelasticity nu/E, Q^2 (MeV^2), hadronic invariant mass (MeV) */
     double lepton_e;     /* total energy of the outgoing lepton (the invisible neutrino for NC) */
     int target_proton;   /* 1 if the struck nucleon was a proton */
+    int n_hadrons;       /* DIS: the AGKY hadron multiplicity drawn with the kinematics */
+    int resonance;       /* RES: which of the Rein-Sehgal resonances (sim/resonance.h) */
     double vertex[3];
     int n;               /* final-state particles entering the detector, lepton first (CC) */
     particle fs[INTERACTION_MAX_PARTICLES];
@@ -45,6 +48,17 @@ double interaction_dis_y_slope(enum event_class cls);
 /* Returns the probability that an interaction of class cls at enu (MeV) is in channel c, before the
    kinematic limits and the <3-deposit rule remove some draws. */
 double interaction_channel_share(enum event_class cls, enum channel c, double enu);
+
+/* Writes the AGKY multiplicity probabilities P(n) of a DIS hadronic system of mass w (MeV) on a proton
+   (target_proton 1) or a neutron into p[0 .. AGKY_MAX_HADRONS]: KNO scaling around 1.5 <n_ch>, zero below
+   n = 2 and above what w can make, normalised; below DIS_RES_WCUT scaled by GENIE's R_n and not
+   renormalised, so that their sum is the share of the DIS cross-section kept there. */
+void interaction_agky_probabilities(double w, int target_proton, double *p);
+
+/* Writes the n species of an AGKY hadronic system of charge q into sp: the baryon (a proton with
+   NeuGEN's charge- and n-dependent probability), the pions that balance the charge, a pi0 if an odd
+   number is left, then pi0 pi0 or pi+ pi- pairs. */
+void interaction_agky_species(const gsl_rng *r, int q, int n, enum species *sp);
 
 /* Returns how many final-state particles of species sp in has. */
 int interaction_count(const interaction *in, enum species sp);

@@ -136,28 +136,67 @@
 
 /* ---- Nucleus (argon) for the interaction generator ---- */
 #define FERMI_MOMENTUM 250.0  /* MeV/c, Smith-Moniz k_F for Ar ~ 0.25 GeV/c */
-#define REMOVAL_ENERGY 30.0   /* MeV, argon removal energy (Smith-Moniz) */
+#define REMOVAL_ENERGY 29.5   /* MeV, argon's removal energy in GENIE's Fermi gas (config/CommonParam.xml,
+                                 RFG-NucRemovalE for 40Ar) */
 #define AR_PROTONS 18
 #define AR_NEUTRONS 22
 
 /* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth; docs/physics.md) ---- */
-#define QE_AXIAL_MASS 1000.0  /* MeV, GENIE M_A (0.99 GeV) */
-#define RES_AXIAL_MASS 1120.0 /* MeV, GENIE Rein-Sehgal M_A */
-#define DELTA_MASS 1232.0     /* MeV, PDG */
-#define DELTA_WIDTH 117.0     /* MeV, PDG */
-#define DIS_W_MIN 1400.0      /* MeV: DIS above, resonances below (model; GENIE uses 1.7 GeV with a
-                                 tuned non-resonant background between) */
+#define QE_AXIAL_MASS 990.0   /* MeV, GENIE's QEL-Ma (config/CommonParam.xml) */
+/* Resonance production: the Rein-Sehgal model (Rein and Sehgal, Ann. Phys. 133 (1981) 79; NC: Rein, Z. Phys.
+   C 35 (1987) 43) as GENIE implements it (ReinSehgalRESPXSec, RSHelicityAmplModelCC/NCp/NCn; parameters
+   from config/BergerSehgalRESPXSec2014.xml, GENIE 3.0.6's default model G18_02a). */
+#define RES_AXIAL_MASS 1120.0 /* MeV, GENIE's RES-Ma */
+#define RES_VECTOR_MASS 840.0 /* MeV, GENIE's RES-Mv */
+#define RS_OMEGA 1.05         /* GeV^2, the FKR oscillator spacing (RES-Omega) */
+#define RS_ZETA 0.76338       /* the FKR axial coupling Z (RES-Zeta) */
+#define CKM_VUD 0.97417       /* |V_ud| in GENIE's CC cross-sections (config/CommonParam.xml, PDG 2016) */
+/* GENIE's 18 resonances (config/BaryonResDataPDG.xml, PDG 2002): mass and width (GeV), orbital angular
+   momentum L of the N pi decay (the width's W dependence), FKR oscillator index n, Breit-Wigner norm
+   (its integral up to mass + 6, 2 or 4 widths for n = 0, 2, others), isospin 3/2 (1) or 1/2 (0); a
+   resonance contributes only below mass + that many widths. */
+#define RES_GRID_W 16          /* the sampler's envelope: the largest weight on this grid of W ... */
+#define RES_GRID_Q2 5          /* ... and Q^2 (uniform in their ranges) */
+#define RES_ENVELOPE_MARGIN 2.5 /* times this margin (model: above the peaks between grid points) */
+#define RES_COUNT 18
+#define RES_TABLE { \
+    {"P33(1232)", 1.232, 0.120, 1, 0, 0.917258, 1}, {"S11(1535)", 1.535, 0.150, 0, 2, 0.951802, 0}, \
+    {"D13(1520)", 1.520, 0.120, 2, 1, 0.991749, 0}, {"S11(1650)", 1.650, 0.150, 0, 1, 0.950768, 0}, \
+    {"D13(1700)", 1.700, 0.100, 2, 1, 1.108320, 0}, {"D15(1675)", 1.675, 0.150, 2, 1, 0.989927, 0}, \
+    {"S31(1620)", 1.620, 0.150, 0, 9, 0.951072, 1}, {"D33(1700)", 1.700, 0.300, 2, 1, 0.729923, 1}, \
+    {"P11(1440)", 1.440, 0.350, 1, 1, 0.724670, 0}, {"P33(1600)", 1.600, 0.350, 1, 2, 0.816016, 1}, \
+    {"P13(1720)", 1.720, 0.150, 1, 2, 1.029180, 0}, {"F15(1680)", 1.680, 0.130, 3, 1, 0.905846, 0}, \
+    {"P31(1910)", 1.910, 0.250, 1, 2, 0.933062, 1}, {"P33(1920)", 1.920, 0.200, 1, 2, 0.965439, 1}, \
+    {"F35(1905)", 1.905, 0.350, 3, 2, 0.625806, 1}, {"F37(1950)", 1.950, 0.300, 3, 2, 0.695797, 1}, \
+    {"P11(1710)", 1.710, 0.100, 1, 2, 1.049810, 0}, {"F17(1970)", 1.970, 0.325, 3, 0, 0.672704, 0}}
+/* RES/DIS joining, GENIE's (config/CommonParam.xml, NonResBackground, used by GENIE 3.0.6's default model
+   G18_02a): resonances only below W_cut; above it DIS in full; below it DIS (the non-resonant background)
+   with each hadron multiplicity n's probability scaled by R_n: R_2 = 0.1 on protons, 0.3 on neutrons
+   (CC and NC alike), R_3 = 1.0, R_n = 1 for n >= 4. */
+#define DIS_RES_WCUT 1700.0   /* MeV */
+#define DIS_R2_PROTON 0.1
+#define DIS_R2_NEUTRON 0.3
+#define DIS_R3 1.0
 #define DIS_SEA_FRACTION 0.2  /* qbar/q: dsigma/dy ~ 1 + 0.2 (1-y)^2 (roughly flat, <y> ~ 0.45) */
 #define DIS_X_ALPHA 1.5       /* x ~ Beta(1.5, 4), the shape of a valence x q(x) ~ x^0.5 (1-x)^3 (model) */
 #define DIS_X_BETA 4.0
-#define RES_W_ABOVE_DIS 300.0 /* MeV: resonance masses reach DIS_W_MIN + this (model) */
 #define MEC_NU_MIN 20.0       /* MeV: 2p2h energy transfer Q^2/(4M) + uniform [MIN, MAX] (model: between */
 #define MEC_NU_MAX 250.0      /* the QE and Delta peaks) */
 #define MEC_NP_PAIR 0.8       /* CC 2p2h on np pairs (-> pp), the rest on nn (-> pn); Nieves et al. (model) */
-/* AGKY multiplicity <n> = a + b ln W^2 (W in GeV) for nu-p and nu-n (GENIE AGKY) */
+/* AGKY hadronisation at low W (Yang et al., Eur. Phys. J. C 63 (2009) 1, arXiv:0904.4043; values from
+   GENIE's AGKY configuration, config/AGKYLowW2019.xml): average charged multiplicity
+   <n_ch> = a + b ln W^2 (W in GeV), total <n> = 1.5 <n_ch>; P(n) from KNO scaling,
+   <n> P(n) = f(n/<n>), the Levy function f(z) = 2 e^-c c^(cz+1) / Gamma(cz+1). */
 #define AGKY_A_P 0.40
 #define AGKY_A_N (-0.20)
 #define AGKY_B 1.42
+#define AGKY_LEVY_C_P 7.93
+#define AGKY_LEVY_C_N 5.22
+/* After the baryon and the pions that balance the charge: an odd one out is a pi0, then pairs pi0 pi0
+   (0.3133) or pi+ pi- (0.6267); GENIE's K+K- and K0 K0bar pairs (0.03 each) are left out and the two
+   pion pairs renormalised (model: no kaons in this simulator). */
+#define AGKY_P_PI0_PAIR (0.3133 / (0.3133 + 0.6267))
+#define AGKY_MAX_HADRONS 16   /* GENIE caps the multiplicity at 18 (its phase-space decayer's limit) */
 /* Channel fractions (QE, MEC = 2p2h and other, RES, DIS) at E_nu = 1.5, 2.5, 3.5 GeV: DUNE CC nu_mu
    truth (docs/physics.md); linear in E_nu between, constant outside. */
 #define CHANNEL_E {1500.0, 2500.0, 3500.0}
@@ -173,10 +212,10 @@
    to nu p), CC QE on the 22 neutrons. */
 #define NC_QE_RATIO (0.153 * (AR_PROTONS + AR_NEUTRONS) / AR_NEUTRONS)
 #define NC_MEC_RATIO NC_QE_RATIO /* 2p2h scales as the one-body quasi-elastic process (model) */
-/* Delta(1232) production, isospin 3/2: summed over p and n the Clebsch-Gordan weights give NC/CC =
-   (4/3)/(8/3) = 1/2 for the isovector current; the NC vector current carries 1 - 2 sin^2 theta_W, the
-   axial current 1, and the two are taken to contribute equally (Rein-Sehgal at these energies). */
-#define NC_RES_RATIO (0.5 * (1 + (1 - 2 * SIN2_THETA_W) * (1 - 2 * SIN2_THETA_W)) / 2)
+/* Resonance production: the Rein-Sehgal model of src/sim/resonance.c integrated over W < W_cut and Q^2
+   on argon's 18 protons and 22 neutrons gives NC/CC = 0.365-0.372 from 1.5 to 4 GeV (GENIE's CC carries
+   |V_ud|^2 = 0.97417^2, config/CommonParam.xml CKM-Vud; tests/sim/test_resonance.c checks the value). */
+#define NC_RES_RATIO 0.368
 #define NC_DIS_RATIO 0.307 /* R_nu = sigma_NC / sigma_CC on isoscalar nuclei: CDHS, Abramowicz et al.,
                               PRL 57 (1986) 298 (0.3072 +- 0.0033) */
 

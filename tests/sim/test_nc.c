@@ -1,7 +1,7 @@
 /* Neutral-current interactions from their own model: the channel mix differs from CC's by each
-   channel's NC/CC ratio (sampled shares match interaction_channel_share, 3 sigma), NC DIS y follows the
-   Z couplings (b = 0.29 for sin^2 theta_W = 0.2312 and qbar/q = 0.2, against CC's 0.2), and whole NC
-   events against DUNE full-simulation truth at 1-4 GeV: P(pi0) = 0.43 (25 %) and <y> above CC nu_mu's;
+   channel's NC/CC ratio (sampled RES and DIS shares match interaction_channel_share, 3 sigma), NC DIS y
+   follows the Z couplings (b = 0.29 for sin^2 theta_W = 0.2312 and qbar/q = 0.2, against CC's 0.2), and whole NC
+   events against DUNE full-simulation truth at 1-4 GeV: P(pi0) = 0.43 (25 %) and <y> near CC nu_mu's;
    <y> (0.50) and P(N_p = 0) (0.42) are printed beside ours (not asserted: ours are lower, see
    docs/difficulty.md). */
 #include <math.h>
@@ -22,16 +22,17 @@ static void channel_shares(const gsl_rng *r)
         CHECK(in.n == 0 || in.fs[0].sp != SP_MUON_MINUS, "NC event with a muon");
         count[in.channel]++;
     }
-    /* 2p2h draws are often Pauli-blocked and redrawn, so the shares are compared among the other
-       channels, renormalised. */
+    /* 2p2h and elastic draws are Pauli-blocked and redrawn (elastic ones when |q| < k_F, about a sixth of
+       them), so the shares are compared between RES and DIS, which are drawn inside their kinematic
+       ranges, renormalised. */
     double open = 0, model_open = 0;
     for (int c = 0; c < N_CHANNELS; c++)
-        if (c != CH_MEC) { open += count[c]; model_open += interaction_channel_share(CLASS_NC, (enum channel)c, enu); }
+        if (c == CH_RES || c == CH_DIS) { open += count[c]; model_open += interaction_channel_share(CLASS_NC, (enum channel)c, enu); }
     for (int c = 0; c < N_CHANNELS; c++) {
         double p = interaction_channel_share(CLASS_NC, (enum channel)c, enu);
         printf("NC share of %-4s at 2.5 GeV: %.4f  model %.4f  (CC %.4f)\n", channel_name((enum channel)c),
                (double)count[c] / n, p, interaction_channel_share(CLASS_NUMU_CC, (enum channel)c, enu));
-        if (c == CH_MEC) continue;
+        if (c != CH_RES && c != CH_DIS) continue;
         double got = count[c] / open, want = p / model_open, sigma = sqrt(want * (1 - want) / open);
         CHECK(fabs(got - want) < 3 * sigma + 0.005, "NC %s share %g of the open channels, model %g",
               channel_name((enum channel)c), got, want);
@@ -65,8 +66,9 @@ static void nc_events(const physics *ph)
     CHECK_NEAR("NC P(pi0 > 0), DUNE truth", pi0 / n, 0.43, 0.25);
     printf("NC <y>: %.3f, DUNE truth 0.50 (not asserted)\n", y / n);
     printf("NC P(N_p = 0): %.3f, DUNE truth 0.42 (not asserted)\n", np0 / n);
-    /* An NC event is only kept when its hadronic system leaves 3 deposits, which selects higher y than
-       CC's (DUNE truth: 0.50 against 0.43). */
+    /* NC and CC share the RES and DIS models, and the NC elastic y is the QE one's: the classes' <y> are
+       close (DUNE's NC <y>, 0.50 against 0.43, is raised by its sample's more-than-100-hits selection,
+       which drops most low-y NC events: docs/validate.md). */
     double y_cc = 0;
     for (int i = 0; i < n; i++) {
         event_truth t;
@@ -74,7 +76,7 @@ static void nc_events(const physics *ph)
         y_cc += t.in.y;
     }
     printf("CC nu_mu <y>: %.3f, DUNE truth 0.43\n", y_cc / n);
-    CHECK(y / n > y_cc / n, "NC <y> %g not above CC nu_mu's %g", y / n, y_cc / n);
+    CHECK(fabs(y / n - y_cc / n) < 0.05, "NC <y> %g not within 0.05 of CC nu_mu's %g", y / n, y_cc / n);
     free(img);
     event_workspace_free(&w);
 }
