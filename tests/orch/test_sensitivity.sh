@@ -6,7 +6,9 @@
 # - every number of sensitivity.md's table equals what the records give: the test F1 mean and error of
 #   the members' test_f1, the difference in sigma, the DUNE F1 from nutl evaluate on the DUNE split with
 #   the network's own encoding; the paper's value is the one of the paper's TSV for that size;
-# - the figure is drawn, and a second run trains nothing (finished networks reused).
+# - the figure is drawn, and a second run trains nothing (finished networks reused);
+# - the grid driver without the pretrained file refuses, or with pretrained_optional = 1 (the laptop
+#   preset's) trains the Kaiming cells alone.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 orch_workbench "20" "all"
@@ -68,4 +70,15 @@ before=$(stamps)
 (cd "$T" && SENS_DUNE="$T/dune" scripts/sensitivity.sh orchtest) >"$T/log2" 2>&1 || { cat "$T/log2"; fail "second run failed"; }
 [ "$(stamps)" = "$before" ] && [ "$(wc -l <<<"$before")" = 28 ] || fail "the second run trained or evaluated again"
 echo "ok a second run reuses every network and evaluation"
+
+# The grid driver without the preset's pretrained file: refused, unless pretrained_optional = 1, where
+# the Kaiming cells (here the default variant's, finished) are the whole study.
+sed -i 's#^pretrained = .*#pretrained = weights/absent.weights#' "$T/cfg/protocols/orchtest.conf"
+(cd "$T" && scripts/run-grid.sh orchtest) >"$T/log3" 2>&1 && fail "run-grid without the pretrained file: $(cat "$T/log3")"
+grep -q "weights/absent.weights is missing" "$T/log3" || fail "run-grid's refusal: $(cat "$T/log3")"
+echo "pretrained_optional = 1" >>"$T/cfg/protocols/orchtest.conf"
+(cd "$T" && scripts/run-grid.sh orchtest) >"$T/log3" 2>&1 || fail "run-grid, pretrained_optional: $(cat "$T/log3")"
+grep -q "the Kaiming cells alone" "$T/log3" && ! ls "$T/runs/orchtest" | grep -q '^pretrained' ||
+  fail "run-grid, pretrained_optional: $(cat "$T/log3")"
+echo "ok run-grid without the pretrained file: refused, or the Kaiming cells alone with pretrained_optional = 1"
 cat "$md"
