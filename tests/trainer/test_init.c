@@ -6,7 +6,8 @@
    head to its bounds; one seed gives the same bytes twice, another seed other bytes.
    --init kaiming-fan-in is the paper's formula: every convolution N(0, 2 / fan_in), the head's weights
    N(0, 2 / 512) and its biases 0, batch norm as above; held to the same 5 standard errors, per layer,
-   with fan_in (channels k k) and fan_out (filters k k) computed here from each layer's shape. */
+   with fan_in (channels k k) and fan_out (filters k k) computed here from each layer's shape; for one
+   seed both rules' convolutions hold the same deviates, each scaled by its rule's sigma. */
 #include <string.h>
 
 #include "../check.h"
@@ -116,12 +117,38 @@ static void check_rule(const netcfg *c, enum init_rule rule)
     network_free(other);
 }
 
+/* Checks that both rules' convolutions hold the same standard normal deviates for one seed, each scaled
+   by its rule's sigma (so a fan-in network differs from its Kaiming twin by the scale alone). */
+static void check_same_deviates(const netcfg *c)
+{
+    network_shape shape = {.batch = 1, .width = 32, .height = 32, .outputs = 3};
+    network *a = network_load(c, shape), *b = network_load(c, shape);
+    init_network(a, 0, 42, INIT_KAIMING);
+    init_network(b, 0, 42, INIT_KAIMING_FAN_IN);
+    long off = 0;
+    for (int i = 0; i < a->n; i++) {
+        const layer *l = &a->layers[i], *m = &b->layers[i];
+        if (l->type != CONVOLUTIONAL) continue;
+        double s_out = sqrt(2.0 / ((double)l->out_c * l->size * l->size));
+        double s_in = sqrt(2.0 / ((double)l->c * l->size * l->size));
+        for (long k = 0; k < layer_weights(l); k++) {
+            double za = l->weights[k] / s_out, zb = m->weights[k] / s_in;
+            off += fabs(za - zb) > 1e-6 * (1 + fabs(za));  /* float rounding of each is ~6e-8 relative */
+        }
+    }
+    CHECK(off == 0, "%ld convolution weights are not the same deviate under both rules", off);
+    printf("both rules: the convolutions' deviates identical, scaled by each rule's sigma\n");
+    network_free(a);
+    network_free(b);
+}
+
 int main(void)
 {
     static netcfg c;
     netcfg_read(&c, "cfg/resnet18.cfg");
     check_rule(&c, INIT_KAIMING);
     check_rule(&c, INIT_KAIMING_FAN_IN);
+    check_same_deviates(&c);
     CHECK(init_rule_parse("kaiming") == INIT_KAIMING && init_rule_parse("kaiming-fan-in") == INIT_KAIMING_FAN_IN &&
               init_rule_parse("kaiming-fan-out") < 0 && init_rule_parse("pretrained") < 0,
           "init_rule_parse: the --init names");
