@@ -8,6 +8,8 @@
 #                           with CONTAINER, bin/nutl runs in that image, so every task does (docs/container.md)
 #   make audit PROTOCOL=P   paper-figures/P/audit.md: is the study bit-reproducible (scripts/audit.sh)
 # Recipes read the preset through sim_conf (mk/sim.mk) when they run, so include order does not matter.
+# The pretrained weights are made first (make weights stops, saying how to get them) unless the preset
+# sets pretrained_optional = 1 and the file is absent: its Kaiming cells are then trained alone.
 .PHONY: paper cells slurm audit
 
 ifeq ($(GPU),1)
@@ -22,12 +24,14 @@ AUDIT_DIR := build/audit/$(PROTOCOL)
 
 # Tables and figures are drawn even when some cells failed (they name what is missing); the exit status
 # is then the driver's.
+PAPER_WEIGHTS = $(if $(and $(filter 1,$(shell bin/nutl conf $(PROTOCOL) pretrained_optional 2>/dev/null)), \
+                  $(if $(wildcard $(call sim_conf,pretrained)),,absent)),,$(call sim_conf,pretrained))
 paper: bin/nutl bin/nutl-analyse
-	$(MAKE) $(call sim_conf,pretrained) dataset
+	$(MAKE) $(PAPER_WEIGHTS) dataset
 	JOBS=$(JOBS) scripts/run-grid.sh $(PROTOCOL); rc=$$?; $(MAKE) figures fig1 && exit $$rc
 
 cells: bin/nutl
-	$(MAKE) $(call sim_conf,pretrained) dataset
+	$(MAKE) $(PAPER_WEIGHTS) dataset
 	JOBS=$(JOBS) scripts/run-grid.sh $(PROTOCOL)
 
 slurm: bin/nutl

@@ -1,8 +1,8 @@
-# plots/md2tex.awk: the Markdown that make validate writes (headings, paragraphs, pipe tables, ``` blocks,
-# images) as LaTeX for make report. Images and links are relative to the variable base (a folder).
+# plots/md2tex.awk: the Markdown that make validate and make sensitivity write (headings, paragraphs,
+# pipe tables, ``` blocks, images) as LaTeX for make report. Images and links are relative to the variable base (a folder).
 function esc(s) {
   gsub(/\\/, "\\textbackslash{}", s); gsub(/[_%&#$]/, "\\\\&", s)
-  gsub(/\+-/, "$\\pm$", s); gsub(/<=/, "$\\le$", s); gsub(/>=/, "$\\ge$", s)
+  gsub(/\+-/, "$\\pm$", s); gsub(/±/, "$\\pm$", s); gsub(/σ/, "$\\sigma$", s); gsub(/<=/, "$\\le$", s); gsub(/>=/, "$\\ge$", s)
   gsub(/`/, "", s); gsub(/\[[^]]*\]\([^)]*\)/, "", s)
   return s
 }

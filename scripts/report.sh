@@ -4,7 +4,8 @@
 # verdicts (nutl-analyse's verdicts.md), the caveat, the audit's verdict (DIR/audit.md, if make audit
 # ran) and the build; Fig. 2 drawn from CFG (default cfg/resnet18.cfg) by `nutl diagram`; Tables I-III
 # and Figures 3-7, each with what the paper shows beside it; the ensemble statistics and energy bias;
-# nutl beside real full simulation (make validate's paper-figures/validate/validate.md), when it ran.
+# nutl beside real full simulation (make validate's paper-figures/validate/validate.md), when it ran;
+# what the paper left unsaid, measured (make sensitivity's DIR/sensitivity.md), when it ran.
 # Every file is written under a temporary name and renamed when complete. NUTL: the nutl program.
 set -euo pipefail
 dir=${1:?usage: scripts/report.sh paper-figures/PROTOCOL [CFG]}
@@ -77,6 +78,9 @@ tex_text() { sed -e 's/_/\\_/g; s/%/\\%/g; s/&/\\&/g; s/σ/$\\sigma$/g; s/×/$\\
   printf '\n## nutl beside real full-simulation events (make validate)\n\n'
   if [ -s "$validate/validate.md" ]; then sed -e '1d' -e 's/^## /### /' -e 's#](\([^)]*\))#](../validate/\1)#g' "$validate/validate.md"
   else printf 'Not run: `make validate` compares nutl'"'"'s events with the DUNE CVN sample (docs/validate.md).\n'; fi
+  printf '\n## What the paper left unsaid, measured (make sensitivity)\n\n'
+  if [ -s "$dir/sensitivity.md" ]; then sed -e '1d' -e 's/^## /### /' "$dir/sensitivity.md"
+  else printf 'Not run: `make sensitivity PROTOCOL=%s` measures momentum, initialisation and input encoding (docs/sensitivity.md).\n' "$protocol"; fi
 } >"$dir/report.md.tmp"
 mv "$dir/report.md.tmp" "$dir/report.md"
 
@@ -98,6 +102,9 @@ mv "$dir/report.md.tmp" "$dir/report.md"
   printf '\\section*{nutl beside real full-simulation events (make validate)}\n'
   if [ -s "$validate/validate.md" ]; then sed '1d' "$validate/validate.md" | awk -v base="$(cd "$validate" && pwd)" -f "$here/plots/md2tex.awk"
   else printf 'Not run: make validate compares nutl'"'"'s events with the DUNE CVN sample (docs/validate.md).\n'; fi
+  printf '\\clearpage\n\\section*{What the paper left unsaid, measured (make sensitivity)}\n'
+  if [ -s "$dir/sensitivity.md" ]; then sed '1d' "$dir/sensitivity.md" | awk -v base="$abs" -f "$here/plots/md2tex.awk"
+  else printf 'Not run: make sensitivity PROTOCOL=%s measures momentum, initialisation and input encoding (docs/sensitivity.md).\n' "$protocol"; fi
   printf '\\end{document}\n'
 } >"$work/report.tex"
 (cd "$work" && pdflatex -interaction=nonstopmode -halt-on-error report.tex >pdflatex.log 2>&1) ||

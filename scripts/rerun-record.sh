@@ -34,7 +34,7 @@ args=(train "$data" --out "$out" --cfg "$(field cfg)" --init "$(field init)" --s
       --train-images "$(field train_images)" --member "$(field member)" --protocol "$(field protocol)"
       --seed "$(field seed)" --max-epochs "$(field max_epochs)" --threads "$(field threads)" --batch "$(field batch)"
       --lr "$(field learning_rate)" --momentum "$(field momentum)" --decay "$(field weight_decay)"
-      --saturation-mev "$(field input_saturation_mev)" --normalize "$(field input_normalization)")
+      --encoding "$(field input_encoding)" --saturation-mev "$(field input_saturation_mev)" --normalize "$(field input_normalization)")
 if [ "$(field init)" = pretrained ]; then
   same_sha "$(field pretrained)" "$(field pretrained_sha256)"
   args+=(--pretrained "$(field pretrained)")

@@ -21,14 +21,18 @@ mkdir -p "$logs"
 
 list=$(bin/nutl grid "$protocol" --unfinished | sort -t $'\t' -s -k4,4nr)
 all=$(bin/nutl grid "$protocol" | wc -l)
+pretrained=$(bin/nutl conf "$protocol" pretrained)
+if grep -q $'\tpretrained\t' <<<"$list" && [ ! -f "$pretrained" ]; then
+  # pretrained_optional = 1 (optional key): a study whose Kaiming cells stand alone (the laptop preset)
+  [ "$(bin/nutl conf "$protocol" pretrained_optional 2>/dev/null)" = 1 ] ||
+    die "protocol $protocol trains pretrained cells and $pretrained is missing (make weights, or make standin-weights where the preset allows it)"
+  echo "run-grid: $pretrained missing: the Kaiming cells alone (pretrained_optional = 1; make weights for Table II)"
+  list=$(grep -v $'\tpretrained\t' <<<"$list" || true)
+fi
 queue=()
 [ -z "$list" ] || mapfile -t queue <<<"$list"
 total=${#queue[@]}
 if [ "$total" = 0 ]; then echo "run-grid: all $all cells of $protocol are finished"; exit 0; fi
-pretrained=$(bin/nutl conf "$protocol" pretrained)
-if grep -q $'\tpretrained\t' <<<"$list" && [ ! -f "$pretrained" ]; then
-  die "protocol $protocol trains pretrained cells and $pretrained is missing (make weights, or make standin-weights where the preset allows it)"
-fi
 echo "run-grid: $protocol: $total of $all cells to train, $jobs at a time x $threads thread(s); logs in $logs"
 
 duration() { local s=$1; if ((s >= 3600)); then printf '%dh%02dm' $((s / 3600)) $((s % 3600 / 60));

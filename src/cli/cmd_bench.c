@@ -179,7 +179,7 @@ int cmd_bench(int argc, char **argv)
     net->learning_rate = 0.001;
     net->momentum = 0.9;
     net->decay = 0;
-    init_torchvision(net, 0, seed);
+    init_network(net, 0, seed, INIT_KAIMING);
     bench_fill(net, seed);
 
     printf("size %d\nbatch %d\niters %d\nthreads %d\nconvolutions %s\n", size, batch, iters, threads,

@@ -12,10 +12,10 @@
 #include "core/util.h"
 
 static const char usage[] =
-    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|pretrained|weights] [--pretrained FILE]"
+    "nutl train DATA_DIR --out RUNDIR [--cfg cfg/resnet18.cfg] [--init kaiming|kaiming-fan-in|pretrained|weights] [--pretrained FILE]"
     " [--weights FILE] [--order-out FILE]"
     " [--scheme S] [--train-images N] [--member K] [--protocol P] [--seed S]"
-    " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--saturation-mev X]"
+    " [--max-epochs E] [--threads T] [--batch B] [--lr X] [--momentum X] [--decay X] [--encoding E] [--saturation-mev X]"
     " [--normalize imagenet|none] [--freeze-bn-stats] [--deterministic] [--progress S] [--loader-threads T] [--portable]";
 
 /* The seed of the cell the options train, by the grid's rule. */
@@ -33,11 +33,11 @@ int cmd_train(int argc, char **argv)
                        .protocol = "none", .max_epochs = 100, .member = 1, .threads = 1, .batch = 32,
                        .learning_rate = 0.001, .momentum = 0.9, .decay = 0, .progress_seconds = 10,
                        .input = {.saturation_mev = 0, .imagenet_normalize = 1}};
-    const char *scheme = "all", *normalize = "imagenet";
+    const char *scheme = "all", *normalize = "imagenet", *encoding = "saturating";
     int seed_given = 0, loader_threads = 0, portable = 0;
     const arg_spec specs[] = {
         {"--cfg", ARG_STRING, &o.cfg, NULL, "FILE  the network (default: this installation's cfg/resnet18.cfg)"},
-        {"--init", ARG_STRING, &o.init, NULL, "kaiming|pretrained|weights  initial weights (default kaiming)"},
+        {"--init", ARG_STRING, &o.init, NULL, "kaiming|kaiming-fan-in|pretrained|weights  initial weights (default kaiming)"},
         {"--pretrained", ARG_STRING, &o.pretrained, NULL, "FILE  the 1000-class network's weights (--init pretrained)"},
         {"--weights", ARG_STRING, &o.weights, NULL, "FILE  the whole network's starting weights (--init weights)"},
         {"--order-out", ARG_STRING, &o.order_out, NULL, "FILE  append each epoch's training order (parity checks)"},
@@ -52,7 +52,8 @@ int cmd_train(int argc, char **argv)
         {"--lr", ARG_DOUBLE, &o.learning_rate, NULL, "X  initial learning rate (default 0.001)"},
         {"--momentum", ARG_DOUBLE, &o.momentum, NULL, "X  SGD momentum (default 0.9)"},
         {"--decay", ARG_DOUBLE, &o.decay, NULL, "X  weight decay (default 0)"},
-        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL, "X  input = min(E / X, 1) (default 10 x k)"},
+        {"--encoding", ARG_STRING, &encoding, NULL, "E  saturating, raw, per-image or log: MeV to input (default saturating)"},
+        {"--saturation-mev", ARG_DOUBLE, &o.input.saturation_mev, NULL, "X  the scale S of saturating and log (default 10 x k)"},
         {"--normalize", ARG_STRING, &normalize, NULL, "imagenet|none  input normalisation (default imagenet)"},
         {"--freeze-bn-stats", ARG_FLAG, &o.freeze_bn_stats, NULL, " frozen layers' batch norm in inference mode"},
         {"--deterministic", ARG_FLAG, &o.deterministic, NULL, " GPU: deterministic cuDNN algorithms only"},
@@ -65,9 +66,8 @@ int cmd_train(int argc, char **argv)
     args_parse(argc, argv, specs, &o.data_dir, 1, usage);
     if (!o.data_dir || !o.out) nutl_die("usage: %s", usage);
     o.scheme = scheme_parse(scheme);
-    if (strcmp(normalize, "imagenet") && strcmp(normalize, "none"))
-        nutl_die("--normalize '%s': imagenet or none", normalize);
-    o.input.imagenet_normalize = !strcmp(normalize, "imagenet");
+    o.input.encoding = input_encoding_parse(encoding);
+    o.input.imagenet_normalize = input_normalization_parse(normalize);
     if (o.progress_seconds < 0) nutl_die("--progress %g: seconds must not be negative", o.progress_seconds);
     if (o.threads < 1 || o.batch < 1 || o.max_epochs < 1 || o.member < 1)
         nutl_die("--threads, --batch, --max-epochs and --member (members count from 1) must be positive");

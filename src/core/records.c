@@ -37,6 +37,7 @@ static const struct {
     [RESULT_MOMENTUM] = {"momentum", 0},
     [RESULT_WEIGHT_DECAY] = {"weight_decay", 0},
     [RESULT_BATCH] = {"batch", 0},
+    [RESULT_INPUT_ENCODING] = {"input_encoding", 0},
     [RESULT_INPUT_SATURATION_MEV] = {"input_saturation_mev", 0},
     [RESULT_INPUT_NORMALIZATION] = {"input_normalization", 0},
     [RESULT_FREEZE_BN_STATS] = {"freeze_bn_stats", 0},
@@ -137,6 +138,23 @@ int records_parse_confusion(const char *text, confusion *m)
         n++;
     }
     return n == N_CLASSES * N_CLASSES;
+}
+
+int records_get(const char *path, enum result_key k, char *value, size_t len)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char line[4096];
+    size_t n = strlen(keys[k].name);
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f))
+        if (!strncmp(line, keys[k].name, n) && line[n] == '\t') {
+            line[strcspn(line, "\r\n")] = 0;
+            snprintf(value, len, "%s", line + n + 1);
+            found = 1;
+        }
+    fclose(f);
+    return found;
 }
 
 /* The columns of a predictions file: event, truth, one probability per class, the prediction. */

@@ -21,8 +21,8 @@ enum result_key {
     RESULT_EPOCHS, RESULT_BEST_EPOCH, RESULT_BEST_VAL_LOSS, RESULT_VAL_LOSS, RESULT_VAL_F1, RESULT_TEST_LOSS,
     RESULT_TEST_F1, RESULT_TEST_ACC, RESULT_TEST_CONFUSION, RESULT_TRAIN_SECONDS, RESULT_TRAIN_IMAGES_PER_SECOND,
     RESULT_THREADS, RESULT_DEVICE, RESULT_BUILD, RESULT_WEIGHTS_SHA256, RESULT_PRETRAINED_SOURCE,
-    RESULT_LEARNING_RATE, RESULT_MOMENTUM, RESULT_WEIGHT_DECAY, RESULT_BATCH, RESULT_INPUT_SATURATION_MEV,
-    RESULT_INPUT_NORMALIZATION, RESULT_FREEZE_BN_STATS, RESULT_DETERMINISTIC,
+    RESULT_LEARNING_RATE, RESULT_MOMENTUM, RESULT_WEIGHT_DECAY, RESULT_BATCH, RESULT_INPUT_ENCODING,
+    RESULT_INPUT_SATURATION_MEV, RESULT_INPUT_NORMALIZATION, RESULT_FREEZE_BN_STATS, RESULT_DETERMINISTIC,
     /* Provenance (nn/provenance.c, docs/provenance.md); RESULT_BUILD above is provenance's too. */
     RESULT_LIBRARIES, RESULT_MACHINE_CLASS, RESULT_CPU_MODEL, RESULT_CPU_ISA, RESULT_DATA_DIR,
     RESULT_DATASET_TRAIN_SEED, RESULT_DATASET_TRAIN_EVENTS_SHA256, RESULT_DATASET_TRAIN_TRUTH_SHA256,
@@ -65,6 +65,10 @@ void records_put_confusion(FILE *f, enum result_key k, const confusion *m);
 /* Returns 1 if text is exactly 9 non-negative integers separated by spaces or commas, stored into m
    row by row; 0 otherwise. */
 int records_parse_confusion(const char *text, confusion *m);
+
+/* Returns 1 if the result.tsv at path has non-per-class key k, with its value in value (len bytes); 0 if
+   the file cannot be read or lacks the key (a record written before the key existed). */
+int records_get(const char *path, enum result_key k, char *value, size_t len);
 
 /* Returns the header line of a predictions file, without its newline. */
 const char *records_prediction_header(void);

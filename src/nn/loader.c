@@ -44,15 +44,62 @@ double input_default_saturation(const dataset *d)
     return 10.0 * 224 / dataset_width(d);
 }
 
+static const char *const encoding_names[N_INPUT_ENCODINGS] = {
+    [INPUT_SATURATING] = "saturating", [INPUT_RAW] = "raw", [INPUT_PER_IMAGE] = "per-image", [INPUT_LOG] = "log"};
+
+const char *input_encoding_name(enum input_encoding e)
+{
+    return encoding_names[e];
+}
+
+enum input_encoding input_encoding_parse(const char *name)
+{
+    for (int e = 0; e < N_INPUT_ENCODINGS; e++)
+        if (!strcmp(name, encoding_names[e])) return e;
+    nutl_die("--encoding '%s': unknown input encoding (saturating, raw, per-image or log)", name);
+}
+
+const char *input_normalization_name(int imagenet_normalize)
+{
+    return imagenet_normalize ? "imagenet" : "none";
+}
+
+int input_normalization_parse(const char *name)
+{
+    if (strcmp(name, "imagenet") && strcmp(name, "none")) nutl_die("--normalize '%s': imagenet or none", name);
+    return !strcmp(name, "imagenet");
+}
+
+float input_encode(input_transform t, float e, float max_mev)
+{
+    float s = (float)t.saturation_mev, q = s / 5;  /* q: a MIP crossing when s is five of them */
+    switch (t.encoding) {
+    case INPUT_RAW: return e;
+    case INPUT_PER_IMAGE: return max_mev > 0 ? e / max_mev : 0;
+    case INPUT_LOG: return log1pf(e / q) / log1pf(s / q);
+    case INPUT_SATURATING:
+    default: return fminf(e / s, 1.0f);
+    }
+}
+
+/* Returns the largest of x[0..n). */
+static float largest(const float *x, long n)
+{
+    float m = 0;
+    for (long k = 0; k < n; k++) m = fmaxf(m, x[k]);
+    return m;
+}
+
 void input_from_event(const dataset *d, int i, input_transform t, float *x)
 {
     int c = dataset_channels(d), plane = dataset_width(d) * dataset_height(d);
     dataset_read_image(d, i, x);
+    float max_mev = t.encoding == INPUT_PER_IMAGE ? largest(x, (long)c * plane) : 0;
     for (int ch = 0; ch < c; ch++) {
         float *p = x + (long)ch * plane;
         float mean = t.imagenet_normalize ? imagenet_mean[ch % 3] : 0;
         float scale = t.imagenet_normalize ? 1 / imagenet_std[ch % 3] : 1;
-        for (int k = 0; k < plane; k++) p[k] = (fminf(p[k] / (float)t.saturation_mev, 1.0f) - mean) * scale;
+        for (int k = 0; k < plane; k++) p[k] = (input_encode(t, p[k], max_mev) - mean) * scale;
     }
 }
 

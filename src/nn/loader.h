@@ -6,13 +6,39 @@
 
 #include "sim/dataset.h"
 
-/* How deposited energy becomes an input value: v = min(E / saturation_mev, 1), a value in [0, 1] like
-   a photograph's; then, with imagenet_normalize, (v - mean_c) / std_c with ImageNet's channel means
-   and deviations, as torchvision's pretrained weights expect. */
+/* How deposited energy E (MeV per pixel) becomes an input value v (docs/sensitivity.md says why each):
+   - INPUT_SATURATING: v = min(E / S, 1), a value in [0, 1] like a photograph's (the default);
+   - INPUT_RAW: v = E, the MeV themselves;
+   - INPUT_PER_IMAGE: v = E / max E over the image's three views, so every image's brightest pixel is 1
+     (0 for an empty image);
+   - INPUT_LOG: v = ln(1 + E / q) / ln(1 + S / q), q = S / 5 (one MIP crossing of a pixel when S is
+     five), so v = 1 at E = S and grows slowly beyond it;
+   S is saturation_mev. Then, with imagenet_normalize, (v - mean_c) / std_c with ImageNet's channel means
+   and deviations, as torchvision's pretrained weights expect. The zero value is the saturating scale
+   without a saturation: set it with input_default_saturation before use. */
+enum input_encoding { INPUT_SATURATING, INPUT_RAW, INPUT_PER_IMAGE, INPUT_LOG, N_INPUT_ENCODINGS };
+
 typedef struct {
+    enum input_encoding encoding;
     double saturation_mev;
     int imagenet_normalize;
 } input_transform;
+
+/* Returns the name of encoding e as options and records spell it: saturating, raw, per-image, log. */
+const char *input_encoding_name(enum input_encoding e);
+
+/* Returns the encoding named name; dies with one line naming it and the encodings there are. */
+enum input_encoding input_encoding_parse(const char *name);
+
+/* Returns the name of a normalisation as options and records spell it: imagenet (1) or none (0). */
+const char *input_normalization_name(int imagenet_normalize);
+
+/* Returns 1 for "imagenet", 0 for "none"; dies with one line naming anything else. */
+int input_normalization_parse(const char *name);
+
+/* Returns the input value of a pixel holding e MeV in an image whose largest pixel holds max_mev, by
+   t's encoding, before the normalisation. */
+float input_encode(input_transform t, float e, float max_mev);
 
 /* Returns the default saturation for d's images: 10 MeV (about five MIP crossings of a 1 cm pixel) at
    full resolution, times k for images downsampled by k (a track deposits ~k times more per pixel). */

@@ -43,8 +43,9 @@ void result_write(const char *dir, const run_summary *s)
     records_put(f, RESULT_MOMENTUM, "%g", o->momentum);
     records_put(f, RESULT_WEIGHT_DECAY, "%g", o->decay);
     records_put(f, RESULT_BATCH, "%d", o->batch);
-    records_put(f, RESULT_INPUT_SATURATION_MEV, "%g", o->input.saturation_mev);
-    records_put(f, RESULT_INPUT_NORMALIZATION, "%s", o->input.imagenet_normalize ? "imagenet" : "none");
+    records_put(f, RESULT_INPUT_ENCODING, "%s", input_encoding_name(o->input.encoding));
+    records_put(f, RESULT_INPUT_SATURATION_MEV, "%.17g", o->input.saturation_mev);
+    records_put(f, RESULT_INPUT_NORMALIZATION, "%s", input_normalization_name(o->input.imagenet_normalize));
     records_put(f, RESULT_FREEZE_BN_STATS, "%d", o->freeze_bn_stats);
     records_put(f, RESULT_DETERMINISTIC, "%d", o->deterministic);
     provenance_write(f, o);

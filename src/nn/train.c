@@ -243,8 +243,8 @@ typedef struct {
 static void check_init(const train_options *o)
 {
     int pretrained = !strcmp(o->init, "pretrained"), from_file = !strcmp(o->init, "weights");
-    if (!pretrained && !from_file && strcmp(o->init, "kaiming"))
-        nutl_die("unknown --init '%s' (kaiming, pretrained or weights)", o->init);
+    if (!pretrained && !from_file && init_rule_parse(o->init) < 0)
+        nutl_die("unknown --init '%s' (kaiming, kaiming-fan-in, pretrained or weights)", o->init);
     if (from_file != !!o->weights) nutl_die("--init weights and --weights FILE go together");
     if (!pretrained && o->scheme != SCHEME_ALL)
         nutl_die("scheme %s freezes layers: it needs --init pretrained", scheme_name(o->scheme));
@@ -268,7 +268,7 @@ static void open_data(training *t)
 }
 
 /* Builds the network of the cfg for the data and gives it its initial weights: the pretrained feature
-   extractor and a Kaiming head, or Kaiming everywhere; then freezes the scheme's layers. */
+   extractor and a Kaiming head, or a Kaiming rule everywhere; then freezes the scheme's layers. */
 static void build_network(training *t)
 {
     const train_options *o = &t->o;
@@ -285,8 +285,9 @@ static void build_network(training *t)
     if (!strcmp(o->init, "weights")) {
         if (weights_load(net, o->weights, net->n)) nutl_die("%s: more floats than %s holds", o->weights, o->cfg);
     } else {
-        int first_random = !strcmp(o->init, "pretrained") ? train_load_pretrained(net, &t->cfg, o->pretrained) : 0;
-        init_torchvision(net, first_random, o->seed);
+        int pretrained = !strcmp(o->init, "pretrained");  /* its new head: torchvision's rule */
+        int first_random = pretrained ? train_load_pretrained(net, &t->cfg, o->pretrained) : 0;
+        init_network(net, first_random, o->seed, pretrained ? INIT_KAIMING : init_rule_parse(o->init));
     }
     scheme_apply(net, &t->cfg, o->scheme);
     t->net = net;
@@ -299,9 +300,13 @@ static void start_or_resume(training *t)
     path_mkdir(t->dir);
     lock_run(t->dir);
     t->ck = (checkpoint_state){.sched = schedule_start(o->learning_rate)};
-    snprintf(t->ck.run_key, sizeof t->ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",
-             (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
-             o->learning_rate);
+    /* A checkpoint of the same network trained on other inputs is refused; the saturating scale, the
+       only one before encodings existed, adds nothing, so those checkpoints resume as before. */
+    int n = snprintf(t->ck.run_key, sizeof t->ck.run_key, "seed %llu init %s scheme %s n %d batch %d lr %g",
+                     (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
+                     o->learning_rate);
+    if (o->input.encoding != INPUT_SATURATING)
+        snprintf(t->ck.run_key + n, sizeof t->ck.run_key - n, " encoding %s", input_encoding_name(o->input.encoding));
     path_join(t->ckpt, t->dir, "checkpoint.bin");
     if (checkpoint_load(t->net, &t->ck, t->ckpt))
         printf("%s: resuming after epoch %d\n", o->out, t->ck.sched.epochs_done);

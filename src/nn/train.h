@@ -13,7 +13,7 @@
 typedef struct {
     const char *data_dir;      /* holds train/, val/, test/ */
     const char *cfg;
-    const char *init;          /* "kaiming", "pretrained" or "weights" */
+    const char *init;          /* "kaiming", "kaiming-fan-in", "pretrained" or "weights" */
     const char *pretrained;    /* Darknet weights of the 1000-class network (init pretrained) */
     const char *weights;       /* init weights: the whole network's starting weights (parity checks) */
     const char *order_out;     /* if set, each epoch's training order is appended here (parity checks) */

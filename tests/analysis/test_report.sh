@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make report's document from the analysis fixture: report.md carries the verdicts, the audit's verdict
-# and every table and figure; report.pdf is a PDF of 13 pages in the documented order (the last make validate's section); Fig. 2's data is
-# ResNet18 as Darknet builds it from cfg/resnet18.cfg.
+# and every table and figure; report.pdf is a PDF of 14 pages in the documented order (the last two
+# make validate's and make sensitivity's sections); Fig. 2's data is ResNet18 as Darknet builds it
+# from cfg/resnet18.cfg.
 source tests/analysis/lib.sh
 command -v pdflatex >/dev/null || { echo "skipped: pdflatex not installed (make deps installs texlive-latex-base)"; exit 77; }
 NUTL=${NUTL:-bin/nutl}
@@ -16,7 +17,7 @@ plots/render "$out"
 printf '# Audit\n\n**Verdict: reproducible**\n' >"$out/audit.md"
 NUTL=$NUTL scripts/report.sh "$out" >"$T/report.out" 2>"$T/report.err"
 [ ! -s "$T/report.err" ] || fail "report said: $(cat "$T/report.err")"
-has "$T/report.out" "report: wrote $out/report.md and $out/report.pdf (13 pages)"
+has "$T/report.out" "report: wrote $out/report.md and $out/report.pdf (14 pages)"
 
 # The verdicts: the fixture's smoke sizes have no paper value; its matrices are far from the paper's.
 has "$out/report.md" "- Audit: reproducible" "- Build: nutl fixture; darknet 61c9d02e" "- Machine class: cpu; fixture; threads 2" "dataset_id fixture0dataset0" "- Caveat: a fixture: its numbers are made up" \
@@ -34,7 +35,7 @@ done
 
 # The PDF: page by page, as docs/report.md lists them.
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf is not a PDF"
-[ "$(pdfinfo "$out/report.pdf" | sed -n 's/^Pages: *//p')" = 13 ] || fail "report.pdf: $(pdfinfo "$out/report.pdf" | grep Pages)"
+[ "$(pdfinfo "$out/report.pdf" | sed -n 's/^Pages: *//p')" = 14 ] || fail "report.pdf: $(pdfinfo "$out/report.pdf" | grep Pages)"
 page() { pdftotext -f "$1" -l "$1" "$out/report.pdf" - | tr -s ' \n' ' '; }
 expect_page() { page "$1" | grep -qF -- "$2" || fail "report.pdf page $1 lacks '$2': $(page "$1" | cut -c1-200)"; }
 expect_page 1 "Audit: reproducible"
@@ -48,6 +49,7 @@ for n in 3 4 5 6 7; do expect_page $((n + 3)) "Fig. $n. "; done
 expect_page 11 "Ensemble statistics"
 expect_page 12 "Energy bias"
 expect_page 13 "Not run: make validate compares"
+expect_page 14 "Not run: make sensitivity PROTOCOL=smoke"
 ls "$out" | grep -q '\.tmp$' && fail "temporary files left in $out"
 
 # make validate's report, when it exists beside DIR, is the last section, in Markdown and in the PDF.
@@ -58,6 +60,14 @@ has "$out/report.md" "## nutl beside real full-simulation events (make validate)
 expect_page 13 "0.800 ± 0.010"
 expect_page 13 "import dune-cvn: view w: 0.0295 MeV per unit"
 rm -r "$T/validate"
+
+# make sensitivity's table, when DIR has one, is the last page (its ± and σ as LaTeX's).
+printf '# title\n\nProtocol smoke: 3 networks per variant; σ: the difference over the errors.\n\n| variant | change | networks | test F1 | vs default (σ) |\n|---|---|---|---|---|\n| default | the defaults | 3 | 0.820 ± 0.004 | +0.00 |\n| log | `--encoding log`: input = ln(1 + E / q) | 3 | 0.790 ± 0.005 | -4.69 |\n' >"$out/sensitivity.md"
+NUTL=$NUTL scripts/report.sh "$out" >/dev/null 2>"$T/report.err" || fail "report with sensitivity.md: $(cat "$T/report.err")"
+has "$out/report.md" "## What the paper left unsaid, measured (make sensitivity)" "| log | \`--encoding log\`: input = ln(1 + E / q) | 3 | 0.790 ± 0.005 | -4.69 |"
+expect_page 14 "0.790 ± 0.005"
+expect_page 14 "σ: the difference over the errors"
+rm "$out/sensitivity.md"
 
 # Fig. 2 is the network Darknet builds: 35 layers (3 routes drawn as lanes) + 6 column entries, the
 # three 1x1/2 projections in the side lane, Layers 1-4 as columns, 512x7x7 before the pool.
@@ -70,4 +80,4 @@ rm "$out/table2.tex"
 ! NUTL=$NUTL scripts/report.sh "$out" 2>"$T/report.err" || fail "a missing table was not refused"
 has "$T/report.err" "report: $out/table2.tex: missing (run make tables first)"
 [ "$(head -c 4 "$out/report.pdf")" = "%PDF" ] || fail "report.pdf lost"
-echo "report: 13 pages, $(wc -l <"$out/report.md") lines of Markdown"
+echo "report: 14 pages, $(wc -l <"$out/report.md") lines of Markdown"

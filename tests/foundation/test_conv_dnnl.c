@@ -38,7 +38,7 @@ static network *load(const netcfg *c, int dnnl)
 {
     network *net = network_load(c, (network_shape){.batch = BATCH, .width = SIZE, .height = SIZE});
     if (!dnnl) conv_dnnl_release(net);
-    init_torchvision(net, 0, 7);
+    init_network(net, 0, 7, INIT_KAIMING);
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     for (int i = 0; i < net->inputs * BATCH; i++) net->input[i] = gsl_ran_gaussian(r, 1.0);
     for (int b = 0; b < BATCH; b++)

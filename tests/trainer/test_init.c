@@ -3,7 +3,11 @@
    and the 512 -> 3 head nn.Linear's default, weights and biases uniform in +-1/sqrt(512). The sample
    statistics of each layer are held to 5 standard errors of the rule (so nutl's former N(0, 2 / fan_in),
    41 % off in std for a 3x3 convolution that doubles the channels, 4.6 times for the 7x7 stem, fails), the
-   head to its bounds; one seed gives the same bytes twice, another seed other bytes. */
+   head to its bounds; one seed gives the same bytes twice, another seed other bytes.
+   --init kaiming-fan-in is the paper's formula: every convolution N(0, 2 / fan_in), the head's weights
+   N(0, 2 / 512) and its biases 0, batch norm as above; held to the same 5 standard errors, per layer,
+   with fan_in (channels k k) and fan_out (filters k k) computed here from each layer's shape; for one
+   seed both rules' convolutions hold the same deviates, each scaled by its rule's sigma. */
 #include <string.h>
 
 #include "../check.h"
@@ -22,15 +26,22 @@ static double sample_stats(const float *x, long n, double *sd)
     return mean;
 }
 
-/* Checks a convolution: weights N(0, 2 / (filters k k)), batch norm at (1, 0) with statistics (0, 1). */
-static void check_convolution(int i, const layer *l)
+/* Checks x[0..n) against N(0, expected^2): mean and sd within 5 standard errors. */
+static void check_normal(int i, const char *rule, const float *x, long n, double expected)
 {
-    long n = layer_weights(l);
-    double expected = sqrt(2.0 / ((double)l->out_c * l->size * l->size)), sd;
-    double mean = sample_stats(l->weights, n, &sd);
-    CHECK(fabs(mean) < 5 * expected / sqrt(n), "layer %d: mean %g of N(0, %g^2)", i, mean, expected);
+    double sd, mean = sample_stats(x, n, &sd);
+    CHECK(fabs(mean) < 5 * expected / sqrt(n), "%s, layer %d: mean %g of N(0, %g^2)", rule, i, mean, expected);
     /* the sample sd of n normal values has relative standard error 1/sqrt(2n) */
-    CHECK(fabs(sd / expected - 1) < 5 / sqrt(2.0 * n), "layer %d: sd %g, torchvision's %g", i, sd, expected);
+    CHECK(fabs(sd / expected - 1) < 5 / sqrt(2.0 * n), "%s, layer %d: sd %g, the rule's %g", rule, i, sd, expected);
+}
+
+/* Checks a convolution: weights N(0, 2 / fan), fan = filters k k (kaiming) or channels k k (fan-in), batch
+   norm at (1, 0) with statistics (0, 1). */
+static void check_convolution(int i, const layer *l, enum init_rule rule)
+{
+    double fan_out = (double)l->out_c * l->size * l->size, fan_in = (double)l->c * l->size * l->size;
+    check_normal(i, rule == INIT_KAIMING ? "kaiming" : "kaiming-fan-in", l->weights, layer_weights(l),
+                 sqrt(2.0 / (rule == INIT_KAIMING ? fan_out : fan_in)));
     CHECK(l->batch_normalize, "layer %d: ResNet18's convolutions are batch-normalised", i);
     int off = 0;
     for (int k = 0; k < l->out_c; k++)
@@ -65,32 +76,81 @@ static int same_parameters(const network *a, const network *b)
     return 1;
 }
 
-int main(void)
+/* Checks the 512 -> 3 head: uniform in +-1/sqrt(512) (kaiming), or weights N(0, 2 / 512) and biases 0
+   (fan-in). */
+static void check_head(int i, const layer *l, enum init_rule rule)
 {
-    static netcfg c;
-    netcfg_read(&c, "cfg/resnet18.cfg");
-    network_shape shape = {.batch = 1, .width = 32, .height = 32, .outputs = 3};
-    network *a = network_load(&c, shape), *b = network_load(&c, shape), *other = network_load(&c, shape);
-    init_torchvision(a, 0, 42);
-    init_torchvision(b, 0, 42);
-    init_torchvision(other, 0, 43);
-    int convolutions = 0, connected = 0;
-    for (int i = 0; i < a->n; i++) {
-        const layer *l = &a->layers[i];
-        if (l->type == CONVOLUTIONAL) check_convolution(i, l), convolutions++;
-        if (l->type != CONNECTED) continue;
+    if (rule == INIT_KAIMING) {
         double bound = 1 / sqrt((double)l->inputs);
         check_uniform(i, "weights", l->weights, layer_weights(l), bound);
         check_uniform(i, "biases", l->biases, l->outputs, bound);
-        connected++;
+        return;
+    }
+    check_normal(i, "kaiming-fan-in head", l->weights, layer_weights(l), sqrt(2.0 / l->inputs));
+    int nonzero = 0;
+    for (int k = 0; k < l->outputs; k++) nonzero += l->biases[k] != 0;
+    CHECK(nonzero == 0, "kaiming-fan-in, layer %d: %d head biases not 0", i, nonzero);
+}
+
+/* Checks every layer of three networks initialised by rule (seeds 42, 42, 43). */
+static void check_rule(const netcfg *c, enum init_rule rule)
+{
+    network_shape shape = {.batch = 1, .width = 32, .height = 32, .outputs = 3};
+    network *a = network_load(c, shape), *b = network_load(c, shape), *other = network_load(c, shape);
+    init_network(a, 0, 42, rule);
+    init_network(b, 0, 42, rule);
+    init_network(other, 0, 43, rule);
+    int convolutions = 0, connected = 0;
+    for (int i = 0; i < a->n; i++) {
+        const layer *l = &a->layers[i];
+        if (l->type == CONVOLUTIONAL) check_convolution(i, l, rule), convolutions++;
+        if (l->type == CONNECTED) check_head(i, l, rule), connected++;
     }
     REQUIRE(convolutions == 20 && connected == 1, "%d convolutions, %d connected: ResNet18 has 20 and 1", convolutions,
           connected);
     CHECK(same_parameters(a, b), "one seed, two initialisations differ");
     CHECK(!same_parameters(a, other), "seeds 42 and 43 give the same weights");
-    printf("20 convolutions, batch norm and the head checked against torchvision's rule; seeds 42, 42, 43\n");
+    printf("%s: 20 convolutions, batch norm and the head checked against the rule; seeds 42, 42, 43\n",
+           rule == INIT_KAIMING ? "kaiming" : "kaiming-fan-in");
     network_free(a);
     network_free(b);
     network_free(other);
+}
+
+/* Checks that both rules' convolutions hold the same standard normal deviates for one seed, each scaled
+   by its rule's sigma (so a fan-in network differs from its Kaiming twin by the scale alone). */
+static void check_same_deviates(const netcfg *c)
+{
+    network_shape shape = {.batch = 1, .width = 32, .height = 32, .outputs = 3};
+    network *a = network_load(c, shape), *b = network_load(c, shape);
+    init_network(a, 0, 42, INIT_KAIMING);
+    init_network(b, 0, 42, INIT_KAIMING_FAN_IN);
+    long off = 0;
+    for (int i = 0; i < a->n; i++) {
+        const layer *l = &a->layers[i], *m = &b->layers[i];
+        if (l->type != CONVOLUTIONAL) continue;
+        double s_out = sqrt(2.0 / ((double)l->out_c * l->size * l->size));
+        double s_in = sqrt(2.0 / ((double)l->c * l->size * l->size));
+        for (long k = 0; k < layer_weights(l); k++) {
+            double za = l->weights[k] / s_out, zb = m->weights[k] / s_in;
+            off += fabs(za - zb) > 1e-6 * (1 + fabs(za));  /* float rounding of each is ~6e-8 relative */
+        }
+    }
+    CHECK(off == 0, "%ld convolution weights are not the same deviate under both rules", off);
+    printf("both rules: the convolutions' deviates identical, scaled by each rule's sigma\n");
+    network_free(a);
+    network_free(b);
+}
+
+int main(void)
+{
+    static netcfg c;
+    netcfg_read(&c, "cfg/resnet18.cfg");
+    check_rule(&c, INIT_KAIMING);
+    check_rule(&c, INIT_KAIMING_FAN_IN);
+    check_same_deviates(&c);
+    CHECK(init_rule_parse("kaiming") == INIT_KAIMING && init_rule_parse("kaiming-fan-in") == INIT_KAIMING_FAN_IN &&
+              init_rule_parse("kaiming-fan-out") < 0 && init_rule_parse("pretrained") < 0,
+          "init_rule_parse: the --init names");
     return check_status();
 }

@@ -76,7 +76,7 @@ int main(void)
     netcfg_read(&c, "cfg/resnet18.cfg");
     network *n = network_load(&c, (network_shape){.batch = 4, .width = 32, .height = 32, .outputs = 3});
     int head = train_load_pretrained(n, &c, path);
-    init_torchvision(n, head, 1);
+    init_network(n, head, 1, INIT_KAIMING);
     check_loaded(p, n, head);
     printf("loaded %d layers below the head from the file; head initialised apart\n", head);
 
