@@ -315,46 +315,134 @@ static void fsi_pair(const gsl_rng *r, interaction *in, const double dir[3], dou
     add(in, gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON, e[1], d[1]);
 }
 
-/* One step of intranuclear cascade for each hadron of the primary vertex (indices from first):
-   pions are absorbed on a nucleon pair, change charge or scatter off a nucleon; nucleons change charge
-   or knock out another nucleon. Each knocked-out nucleon pays NUCLEON_SEPARATION. */
+static const double fsi_pi_t[FSI_PI_N] = FSI_PI_T, pip_n_tot[FSI_PI_N] = FSI_PIP_N_TOT,
+                    pip_p_tot[FSI_PI_N] = FSI_PIP_P_TOT, pi0_n_tot[FSI_PI_N] = FSI_PI0_N_TOT,
+                    pi0_p_tot[FSI_PI_N] = FSI_PI0_P_TOT;
+static const double fsi_nn_t[FSI_NN_N] = FSI_NN_T, pp_tot[FSI_NN_N] = FSI_PP_TOT, pn_tot[FSI_NN_N] = FSI_PN_TOT;
+static const double fate_t[FSI_FATE_N] = FSI_FATE_T;
+static const double fate_share[2][N_FSI_FATES - 1][FSI_FATE_N] = {
+    {FSI_PI_ELASTIC, FSI_PI_INELASTIC, FSI_PI_CHARGE_EXCHANGE, FSI_PI_ABSORB},
+    {FSI_N_ELASTIC, FSI_N_INELASTIC, FSI_N_CHARGE_EXCHANGE, FSI_N_ABSORB}};
+
+/* Returns y(t) linear between the n points (x, y), flat outside. */
+static double lerp_table(const double *x, const double *y, int n, double t)
+{
+    if (t <= x[0]) return y[0];
+    if (t >= x[n - 1]) return y[n - 1];
+    int k = 1;
+    while (x[k] < t) k++;
+    return y[k - 1] + (y[k] - y[k - 1]) * (t - x[k - 1]) / (x[k] - x[k - 1]);
+}
+
+double interaction_fsi_sigma(enum species sp, double t)
+{
+    double sp_p, sp_n; /* the hadron's total cross-section on a proton and on a neutron (mb) */
+    switch (sp) {
+    case SP_PION_PLUS:
+        sp_p = lerp_table(fsi_pi_t, pip_p_tot, FSI_PI_N, t), sp_n = lerp_table(fsi_pi_t, pip_n_tot, FSI_PI_N, t);
+        break;
+    case SP_PION_MINUS: /* isospin: pi-p = pi+n, pi-n = pi+p */
+        sp_p = lerp_table(fsi_pi_t, pip_n_tot, FSI_PI_N, t), sp_n = lerp_table(fsi_pi_t, pip_p_tot, FSI_PI_N, t);
+        break;
+    case SP_PION_ZERO:
+        sp_p = lerp_table(fsi_pi_t, pi0_p_tot, FSI_PI_N, t), sp_n = lerp_table(fsi_pi_t, pi0_n_tot, FSI_PI_N, t);
+        break;
+    case SP_PROTON:
+        sp_p = lerp_table(fsi_nn_t, pp_tot, FSI_NN_N, t), sp_n = lerp_table(fsi_nn_t, pn_tot, FSI_NN_N, t);
+        break;
+    case SP_NEUTRON: /* nn = pp by charge symmetry */
+        sp_p = lerp_table(fsi_nn_t, pn_tot, FSI_NN_N, t), sp_n = lerp_table(fsi_nn_t, pp_tot, FSI_NN_N, t);
+        break;
+    default: return 0;
+    }
+    return (AR_PROTONS * sp_p + AR_NEUTRONS * sp_n) / (AR_PROTONS + AR_NEUTRONS);
+}
+
+/* Returns the nucleus's radius over the hadron's mean free path 1 / (rho sigma), rho = A / (4/3 pi R^3). */
+static double fsi_opacity(enum species sp, double t)
+{
+    double rho = (AR_PROTONS + AR_NEUTRONS) / (4.0 / 3.0 * M_PI * pow(FSI_AR_RADIUS, 3));
+    return FSI_AR_RADIUS * rho * interaction_fsi_sigma(sp, t) * FSI_FM2_PER_MB;
+}
+
+double interaction_fsi_probability(enum species sp, double t)
+{
+    double x = fsi_opacity(sp, t);
+    if (x < 1e-3) return 0.75 * x; /* the series of the escape probability 1 - 3x/4 + ... */
+    return 1 - 3.0 / (8 * x * x * x) * (2 * x * x - 1 + (1 + 2 * x) * exp(-2 * x));
+}
+
+double interaction_fsi_share(enum species sp, double t, enum fsi_fate f)
+{
+    if (f == FSI_ESCAPE || (!is_pion(sp) && !is_nucleon(sp))) return 0;
+    const double (*share)[FSI_FATE_N] = fate_share[is_nucleon(sp)];
+    double sum = 0;
+    for (int k = 0; k < N_FSI_FATES - 1; k++) sum += lerp_table(fate_t, share[k], FSI_FATE_N, t);
+    return lerp_table(fate_t, share[f - 1], FSI_FATE_N, t) / sum;
+}
+
+enum fsi_fate interaction_fsi_fate(const gsl_rng *r, enum species sp, double t)
+{
+    if (!is_pion(sp) && !is_nucleon(sp)) return FSI_ESCAPE;
+    /* Born uniformly in the sphere, isotropic: the chord to the surface against an exponential path. */
+    double pos[3], d[3];
+    do {
+        for (int c = 0; c < 3; c++) pos[c] = 2 * gsl_rng_uniform(r) - 1;
+    } while (pos[0] * pos[0] + pos[1] * pos[1] + pos[2] * pos[2] > 1);
+    gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
+    double pd = pos[0] * d[0] + pos[1] * d[1] + pos[2] * d[2];
+    double pp = pos[0] * pos[0] + pos[1] * pos[1] + pos[2] * pos[2];
+    double chord = -pd + sqrt(pd * pd + 1 - pp); /* in units of the radius */
+    if (gsl_ran_exponential(r, 1.0) >= chord * fsi_opacity(sp, t)) return FSI_ESCAPE;
+    double u = gsl_rng_uniform(r), c = 0;
+    for (int f = FSI_ELASTIC; f < N_FSI_FATES - 1; f++) {
+        c += interaction_fsi_share(sp, t, (enum fsi_fate)f);
+        if (u < c) return (enum fsi_fate)f;
+    }
+    return FSI_ABSORPTION;
+}
+
+/* One step of intranuclear cascade for each hadron of the primary vertex (indices from first), hA's
+   fates (interaction_fsi_fate): elastic leaves the hadron as it is (hA's hadron-nucleus elastic turns it
+   by a small angle); inelastic knocks out a nucleon; charge exchange changes the charge; absorption
+   takes a pion on a nucleon pair, or spends a nucleon on two. Each knocked-out nucleon pays
+   NUCLEON_SEPARATION; fates that cannot pay it leave the hadron as it is. */
 static void cascade(const gsl_rng *r, interaction *in, int first)
 {
     int n0 = in->n;
     for (int k = first; k < n0; k++) {
         particle *h = &in->fs[k];
-        double u = gsl_rng_uniform(r);
+        enum fsi_fate fate = interaction_fsi_fate(r, h->sp, h->t);
         if (is_pion(h->sp)) {
-            if (u < FSI_PION_ABSORB) {
+            if (fate == FSI_ABSORPTION) {
                 double q = h->t + species_mass(h->sp) - 2 * NUCLEON_SEPARATION;
                 enum species nuc = h->sp == SP_PION_PLUS ? SP_PROTON : h->sp == SP_PION_MINUS ? SP_NEUTRON
                                    : gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON;
                 double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
                 h->sp = SP_NEUTRINO; /* marks the slot for removal */
                 fsi_pair(r, in, dir, q, nuc);
-            } else if (u < FSI_PION_ABSORB + FSI_PION_CHARGE_EXCHANGE) {
+            } else if (fate == FSI_CHARGE_EXCHANGE) {
                 h->sp = h->sp != SP_PION_ZERO ? SP_PION_ZERO
                         : gsl_rng_uniform(r) < 0.5 ? SP_PION_PLUS : SP_PION_MINUS;
-            } else if (u < FSI_PION_ABSORB + FSI_PION_CHARGE_EXCHANGE + FSI_PION_SCATTER &&
-                       h->t > 2 * NUCLEON_SEPARATION) {
+            } else if (fate == FSI_INELASTIC && h->t > 2 * NUCLEON_SEPARATION) {
                 double e[2], d[2][3];
                 split_knock_out(r, h->dir, h->t - NUCLEON_SEPARATION, e, d);
                 h->t = e[0];
                 memcpy(h->dir, d[0], sizeof h->dir);
                 add(in, gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON, e[1], d[1]);
             }
-        } else if (is_nucleon(h->sp) && u < FSI_NUCLEON_CHARGE_EXCHANGE) {
+        } else if (is_nucleon(h->sp) && fate == FSI_CHARGE_EXCHANGE) {
             h->sp = h->sp == SP_PROTON ? SP_NEUTRON : SP_PROTON;
-        } else if (is_nucleon(h->sp) && u < FSI_NUCLEON_CHARGE_EXCHANGE + FSI_NUCLEON_KNOCKOUT &&
+        } else if (is_nucleon(h->sp) && (fate == FSI_INELASTIC || fate == FSI_ABSORPTION) &&
                    h->t > 2 * NUCLEON_SEPARATION) {
             double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
-            enum species sp = h->sp;
+            enum species sp = fate == FSI_INELASTIC ? h->sp : gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON;
             double q = h->t - 2 * NUCLEON_SEPARATION;
             h->sp = SP_NEUTRINO;
             fsi_pair(r, in, dir, q, sp);
         }
     }
-    /* Drop the absorbed slots, keeping order. */
+/* Drop the absorbed slots, keeping order. */
     int m = 0;
     for (int k = 0; k < in->n; k++)
         if (k < first || in->fs[k].sp != SP_NEUTRINO) in->fs[m++] = in->fs[k];

@@ -60,6 +60,23 @@ void interaction_agky_probabilities(double w, int target_proton, double *p);
    number is left, then pi0 pi0 or pi+ pi- pairs. */
 void interaction_agky_species(const gsl_rng *r, int q, int n, enum species *sp);
 
+/* Fates of a hadron in the nucleus (GENIE's hA, sim_constants.h): it escapes, or interacts once. */
+enum fsi_fate { FSI_ESCAPE, FSI_ELASTIC, FSI_INELASTIC, FSI_CHARGE_EXCHANGE, FSI_ABSORPTION, N_FSI_FATES };
+
+/* Returns the total cross-section (mb) of a pion or nucleon of species sp and kinetic energy t (MeV) on
+   one of argon's nucleons, averaged over its 18 protons and 22 neutrons; 0 for other species. */
+double interaction_fsi_sigma(enum species sp, double t);
+
+/* Returns the probability that such a hadron, born uniformly in argon's uniform sphere and going out
+   isotropically in a straight line, interacts: 1 - 3/(8x^3) (2x^2 - 1 + (1 + 2x) e^(-2x)), x = R / lambda. */
+double interaction_fsi_probability(enum species sp, double t);
+
+/* Returns hA's share of fate f among the fates of such a hadron that interacts (0 for FSI_ESCAPE). */
+double interaction_fsi_share(enum species sp, double t, enum fsi_fate f);
+
+/* Draws the fate of a hadron of species sp and kinetic energy t (FSI_ESCAPE for non-hadrons). */
+enum fsi_fate interaction_fsi_fate(const gsl_rng *r, enum species sp, double t);
+
 /* Returns how many final-state particles of species sp in has. */
 int interaction_count(const interaction *in, enum species sp);
 

@@ -219,12 +219,46 @@
 #define NC_DIS_RATIO 0.307 /* R_nu = sigma_NC / sigma_CC on isoscalar nuclei: CDHS, Abramowicz et al.,
                               PRL 57 (1986) 298 (0.3072 +- 0.0033) */
 
-/* Intranuclear cascade, per hadron leaving the struck nucleon (model, tuned to DUNE truth: docs/physics.md) */
-#define FSI_PION_ABSORB 0.25
-#define FSI_PION_CHARGE_EXCHANGE 0.06
-#define FSI_PION_SCATTER 0.15
-#define FSI_NUCLEON_KNOCKOUT 0.45
-#define FSI_NUCLEON_CHARGE_EXCHANGE 0.20 /* p <-> n, e.g. (p, n) quasi-elastic exchange */
+/* Intranuclear cascade (GENIE's hA model, INTRANUKE; docs/physics.md): each hadron leaving the struck
+   nucleon interacts in the nucleus or escapes, with the probability of a straight path through a uniform
+   sphere of radius FSI_AR_RADIUS and mean free path 1 / (rho sigma_hN); one that interacts meets one fate
+   with hA's shares against its kinetic energy. */
+#define FSI_AR_RADIUS 4.424 /* fm, uniform sphere of 40Ar's rms charge radius 3.4274 fm x sqrt(5/3) (Angeli &
+                               Marinova, At. Data Nucl. Data Tables 99 (2013) 69) */
+#define FSI_FM2_PER_MB 0.1  /* 1 mb = 0.1 fm^2 */
+/* Free hadron-nucleon total cross-sections (mb) against kinetic energy (MeV), linear between points, flat
+   outside: GENIE-MC/Generator data/evgen/intranuke/tot_xsec/intranuke-xsections-pi+N.dat and -pi0N.dat
+   (Dytman, from the SAID partial-wave analyses of Arndt et al.), columns pi+n tot, pi+p tot, pi0n tot,
+   pi0p tot, read at these energies; pi-p = pi+n, pi-n = pi+p by isospin. */
+#define FSI_PI_N 23
+#define FSI_PI_T {0, 30, 60, 90, 120, 150, 165, 180, 195, 210, 240, 270, 300, 360, 420, 480, 600, 750, 900, 1050, 1200, 1500, 1800}
+#define FSI_PIP_N_TOT {0, 11.34, 17.18, 29.08, 49.18, 72.96, 79.74, 79.63, 73.67, 64.93, 48.1, 36.77, 30.51, 27.57, 28.61, 30.21, 47.07, 38.75, 58.54, 38.64, 36.59, 34.31, 35.44}
+#define FSI_PIP_P_TOT {0, 9.692, 23.39, 52.78, 109, 185.8, 210.8, 213.8, 197.7, 172.4, 123, 88.11, 65.42, 40.13, 27.54, 20.69, 15.54, 20.76, 24.82, 28.61, 38.05, 34.7, 29.51}
+#define FSI_PI0_N_TOT {0, 15.03, 25.84, 48.04, 87.52, 136.7, 151, 150.8, 138.5, 120.8, 87, 63.91, 49.73, 35.96, 29.43, 25.99, 28.18, 25.71, 32.41, 25.22, 29.7, 27.59, 25.31}
+#define FSI_PI0_P_TOT {0, 10.52, 20.28, 40.93, 79.07, 129.4, 145.3, 146.7, 135.7, 118.7, 85.56, 62.44, 47.96, 33.85, 28.07, 25.45, 31.3, 29.75, 41.68, 33.62, 37.32, 34.5, 32.47}
+/* Nucleon-nucleon: intranuke-xsections-NN2014.dat (Dytman, SAID PWA), columns pp tot and pn tot; nn = pp
+   by charge symmetry (GENIE's file takes nn = pn). Free cross-sections: no Pauli blocking or other in-medium
+   correction here. */
+#define FSI_NN_N 15
+#define FSI_NN_T {15, 30, 45, 60, 90, 120, 150, 210, 300, 450, 600, 900, 1200, 1500, 1800}
+#define FSI_PP_TOT {225.2, 103, 65.88, 49.01, 34.23, 28.34, 25.74, 24.11, 24.07, 28.06, 38.14, 46.3, 45.91, 45.05, 44}
+#define FSI_PN_TOT {649.2, 309.5, 191.4, 135.1, 84.49, 63.17, 52.26, 41.88, 35.63, 33.25, 36.3, 38.77, 39.36, 40.07, 39.57}
+/* hA's fate shares of a hadron that interacts, against its kinetic energy (MeV), linear between points,
+   flat above: GENIE-MC/Generator data/evgen/intranuke/tot_xsec/intranuke-fractions-piA.dat (Dytman: Ashery
+   et al. PRC 23 (1981) 2173 and Carroll et al. pi+-nucleus data, extended by Mashnik et al.'s cascade for
+   pi+ 56Fe; hA uses it for every nucleus and pion charge) and intranuke-fractions-NA.dat (Mashnik et al.'s
+   cascade for p + 56Fe; hA takes n as p). Absorption sums hA's np, pp, npp, nnp and 2n2p fates; pion
+   production (pi: n pi+ pi0 from 400 MeV; N: pipro from 350 MeV), not made here, counts as inelastic. */
+#define FSI_FATE_N 21
+#define FSI_FATE_T {0, 50, 100, 150, 200, 250, 300, 350, 400, 450, 500, 550, 600, 650, 700, 750, 800, 850, 900, 950, 1000}
+#define FSI_PI_ELASTIC {0.2250, 0.2251, 0.3458, 0.3658, 0.3950, 0.4186, 0.4226, 0.3724, 0.3342, 0.2985, 0.2661, 0.2375, 0.2132, 0.1882, 0.1676, 0.1513, 0.1391, 0.1308, 0.1257, 0.1236, 0.1240}
+#define FSI_PI_INELASTIC {0.4540, 0.4149, 0.3676, 0.2782, 0.2044, 0.2698, 0.2824, 0.3116, 0.3751, 0.3945, 0.4102, 0.4208, 0.4315, 0.4543, 0.4725, 0.4844, 0.4915, 0.4968, 0.5042, 0.5130, 0.5194}
+#define FSI_PI_CHARGE_EXCHANGE {0.0000, 0.0391, 0.0499, 0.0588, 0.0572, 0.0577, 0.0602, 0.0648, 0.0205, 0.0187, 0.0183, 0.0204, 0.0196, 0.0144, 0.0111, 0.0117, 0.0149, 0.0176, 0.0163, 0.0119, 0.0085}
+#define FSI_PI_ABSORB {0.3208, 0.3208, 0.2369, 0.2971, 0.3433, 0.2536, 0.2350, 0.2513, 0.2701, 0.2883, 0.3055, 0.3216, 0.3358, 0.3434, 0.3490, 0.3526, 0.3544, 0.3548, 0.3537, 0.3515, 0.3486}
+#define FSI_N_ELASTIC {0.5000, 0.4374, 0.3738, 0.3898, 0.3911, 0.3841, 0.3726, 0.3589, 0.3442, 0.3284, 0.3126, 0.2962, 0.2796, 0.2630, 0.2460, 0.2287, 0.2109, 0.1931, 0.1746, 0.1556, 0.1361}
+#define FSI_N_INELASTIC {0.0000, 0.2524, 0.2404, 0.2286, 0.2225, 0.2185, 0.2157, 0.2249, 0.2343, 0.2484, 0.2678, 0.2900, 0.3149, 0.3410, 0.3676, 0.3932, 0.4197, 0.4464, 0.4740, 0.5028, 0.5318}
+#define FSI_N_CHARGE_EXCHANGE {0.0000, 0.1178, 0.1137, 0.1100, 0.1084, 0.1074, 0.1069, 0.1063, 0.1059, 0.1056, 0.1054, 0.1051, 0.1050, 0.1049, 0.1048, 0.1048, 0.1048, 0.1048, 0.1046, 0.1046, 0.1046}
+#define FSI_N_ABSORB {0.5000, 0.1925, 0.2721, 0.2716, 0.2780, 0.2900, 0.3049, 0.3099, 0.3156, 0.3176, 0.3142, 0.3087, 0.3005, 0.2911, 0.2817, 0.2733, 0.2646, 0.2558, 0.2468, 0.2369, 0.2275}
 #define EVAPORATION_NEUTRONS_MEAN 1.0 /* Poisson mean of slow neutrons from the excited residual nucleus */
 #define EVAPORATION_NEUTRON_T 3.0     /* MeV, mean kinetic energy of an evaporation neutron */
 
