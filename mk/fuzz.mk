@@ -18,7 +18,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -MMD -MP -Isrc -Ianalysis -Itests
 FUZZ_LDFLAGS := $(FUZZ_SAN) -Wl,--wrap=nutl_die
 FUZZ_LIBS := -lzip -lz -lnettle -lm
 # The readers, and what they call; none needs Darknet.
-FUZZ_SRCS := src/core/util.c src/core/protocol.c src/core/classes.c src/core/records.c src/core/digest.c src/sim/dataset.c src/nn/netcfg.c src/import/dune_cvn.c \
+FUZZ_SRCS := src/core/util.c src/core/protocol.c src/core/classes.c src/core/records.c src/core/digest.c src/sim/dataset.c src/nn/netcfg.c src/import/dune_cvn.c src/sim/readout.c \
 	src/convert/pickle.c src/convert/torch_checkpoint.c analysis/record.c tests/fuzz/fuzz.c
 FUZZ_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_SRCS))
 # libFuzzer's options: no leak check while fuzzing (a rejected input longjmps out of its reader,

@@ -74,9 +74,9 @@ evaluate_members() { # RESPONSE
   for m in $(seq 1 "$members"); do
     local cell=$runs/$1/kaiming-all-n$train-m$m
     [ -s "$cell/dune.tsv" ] && [ "$cell/dune.tsv" -nt "$data/$1/dune/meta.tsv" ] && continue
+    # evaluate takes the network's input settings from its result.tsv
     "$nutl" evaluate --weights "$cell/best.weights" --data "$data/$1/dune" --threads "$threads" \
-      --saturation-mev "$(value input_saturation_mev "$cell/result.tsv")" --out "$cell/predictions-dune.tsv.tmp" \
-      >"$cell/dune.tsv.tmp"
+      --out "$cell/predictions-dune.tsv.tmp" >"$cell/dune.tsv.tmp"
     mv "$cell/predictions-dune.tsv.tmp" "$cell/predictions-dune.tsv"
     mv "$cell/dune.tsv.tmp" "$cell/dune.tsv"
   done

@@ -9,6 +9,7 @@
 
 #include "core/classes.h"
 #include "core/util.h"
+#include "sim/readout.h"
 #include "sim/sim_constants.h"
 
 /* The .info lines used (0-based), as CVNZlibMaker writes them: label, neutrino and lepton energy,
@@ -97,12 +98,6 @@ double dune_cvn_cell_drift_cm(void)
 int dune_cvn_grid_rows(void) { return (int)ceil(DUNE_CVN_TICKS * dune_cvn_cell_drift_cm()); }
 int dune_cvn_grid_cols(int view) { return (int)ceil(DUNE_CVN_WIRES * dune_cvn_pitch_cm(view)); }
 
-/* Returns the 1 cm pixel holding the centre of cell k of size `size` (cm). */
-static int centre_pixel(int k, double size)
-{
-    return (int)floor((k + 0.5) * size);
-}
-
 void dune_cvn_rebin(const unsigned char *map, int v, float *grid)
 {
     int rows = dune_cvn_grid_rows(), cols = dune_cvn_grid_cols(v);
@@ -110,8 +105,8 @@ void dune_cvn_rebin(const unsigned char *map, int v, float *grid)
     memset(grid, 0, sizeof *grid * (size_t)rows * cols);
     const unsigned char *view = map + (size_t)v * DUNE_CVN_WIRES * DUNE_CVN_TICKS;
     for (int w = 0; w < DUNE_CVN_WIRES; w++) {
-        int col = centre_pixel(w, pitch);
+        int col = readout_centre_pixel(w, pitch);
         for (int t = 0; t < DUNE_CVN_TICKS; t++)
-            if (view[w * DUNE_CVN_TICKS + t]) grid[(size_t)centre_pixel(t, drift) * cols + col] += view[w * DUNE_CVN_TICKS + t];
+            if (view[w * DUNE_CVN_TICKS + t]) grid[(size_t)readout_centre_pixel(t, drift) * cols + col] += view[w * DUNE_CVN_TICKS + t];
     }
 }

@@ -43,7 +43,7 @@ static float to_map(double q, double unit)
 
 void dune_hits(const gsl_rng *r, cell_grid *g, float *cells)
 {
-    int side = g->rows > g->cols ? g->rows : g->cols;
+    int side = g->side;
     for (int v = 0; v < N_VIEWS; v++) {
         double sigma = dune_noise(v), threshold = dune_hit_threshold(v), unit = dune_map_unit(v);
         float *plane = cells + (size_t)v * side * side;

@@ -12,7 +12,7 @@
 void event_workspace_init(event_workspace *w)
 {
     transport_init(&w->tr);
-    w->steps = (paper_steps){0};
+    transport_init(&w->steps);
     w->rng = gsl_rng_alloc(gsl_rng_mt19937);
     w->fine = malloc(sizeof *w->fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
     w->cells = NULL;
@@ -22,7 +22,7 @@ void event_workspace_init(event_workspace *w)
 void event_workspace_free(event_workspace *w)
 {
     transport_free(&w->tr);
-    paper_steps_free(&w->steps);
+    transport_free(&w->steps);
     gsl_rng_free(w->rng);
     free(w->fine);
     free(w->cells);
@@ -46,7 +46,7 @@ static int draw(const physics *ph, const event_config *cfg, enum event_class cls
     interaction_generate(r, cls, enu, vertex, physics_has(ph, ING_NC_MODEL), &truth->in);
     transport_reset(&w->tr);
     transport_run(&w->tr, ph, r, truth->in.fs, truth->in.n);
-    return cfg->response == RESPONSE_PAPER ? paper_steps_apply(&w->steps, &w->tr) : w->tr.n_dep;
+    return cfg->response == RESPONSE_PAPER ? paper_steps_apply(&w->steps, ph, &w->tr) : w->tr.n_dep;
 }
 
 /* Writes into w->fine the 1 cm image DUNE's pixel map would hold for the deposits of w in crop c
@@ -56,8 +56,7 @@ static double dune_image(event_workspace *w, const crop *c)
     cell_grid g;
     dune_cells(&g);
     readout_cell_grid(c, &g);
-    int side = g.rows > g.cols ? g.rows : g.cols;
-    if (!w->cells && !(w->cells = malloc(sizeof *w->cells * N_VIEWS * side * side)))
+    if (!w->cells && !(w->cells = malloc(sizeof *w->cells * N_VIEWS * g.side * g.side)))
         nutl_die("out of memory allocating the readout cells");
     double inside = readout_cells(w->tr.dep, w->tr.n_dep, &g, w->cells);
     dune_hits(w->rng, &g, w->cells);

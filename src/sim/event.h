@@ -36,7 +36,7 @@ typedef struct {
 typedef struct {
     transport tr;
     gsl_rng *rng;
-    paper_steps steps; /* --response paper's step list */
+    transport steps;   /* --response paper: its step list while it is built (paper.h) */
     float *fine;       /* --response lar, dune: the image in 1 cm pixels, before the block sums */
     float *cells;      /* --response dune: the charge on DUNE's wires and time cells (allocated when used) */
 } event_workspace;

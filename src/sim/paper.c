@@ -1,41 +1,28 @@
 #include "sim/paper.h"
 
 #include <math.h>
-#include <stdlib.h>
 
-#include "core/util.h"
 #include "sim/readout.h"
 #include "sim/sim_constants.h"
 
-void paper_steps_free(paper_steps *s)
-{
-    free(s->dep);
-    *s = (paper_steps){0};
-}
-
 /* Appends a point deposit of energy e at x to s if it reaches the hit threshold; returns the energy
    dropped (e or 0). */
-static double keep(paper_steps *s, const double x[3], double e)
+static double keep(transport *s, const physics *ph, const double x[3], double e)
 {
     if (e < PAPER_HIT_THRESHOLD) return e;
-    if (s->n == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 1024;
-        s->dep = realloc(s->dep, (size_t)s->cap * sizeof *s->dep);
-        if (!s->dep) nutl_die("out of memory growing the step list");
-    }
-    s->dep[s->n++] = (deposit){(float)x[0], (float)x[1], (float)x[2], (float)e, 0, 0, 0, 0};
+    transport_deposit_point(s, ph, x, e);
     return 0;
 }
 
 /* Splits the segment a -> b carrying e at the voxel boundaries, keeping each piece at its start;
    returns the energy dropped. */
-static double split(paper_steps *s, const double a[3], const double b[3], double e)
+static double split(transport *s, const physics *ph, const double a[3], const double b[3], double e)
 {
     double len = 0;
     for (int k = 0; k < 3; k++) len += fabs(b[k] - a[k]);
     if (len > 8 * PAPER_VOXEL_CM) { /* long: halve it, keeping the crossing lists short */
         double m[3] = {0.5 * (a[0] + b[0]), 0.5 * (a[1] + b[1]), 0.5 * (a[2] + b[2])};
-        return split(s, a, m, 0.5 * e) + split(s, m, b, 0.5 * e);
+        return split(s, ph, a, m, 0.5 * e) + split(s, ph, m, b, 0.5 * e);
     }
     double t[3 * 10 + 2];
     int n = 0;
@@ -48,25 +35,25 @@ static double split(paper_steps *s, const double a[3], const double b[3], double
     double dropped = 0;
     for (int i = 0; i + 1 < n; i++) {
         double x[3] = {a[0] + t[i] * (b[0] - a[0]), a[1] + t[i] * (b[1] - a[1]), a[2] + t[i] * (b[2] - a[2])};
-        if (t[i + 1] > t[i]) dropped += keep(s, x, e * (t[i + 1] - t[i]));
+        if (t[i + 1] > t[i]) dropped += keep(s, ph, x, e * (t[i + 1] - t[i]));
     }
     return dropped;
 }
 
-int paper_steps_apply(paper_steps *s, transport *t)
+int paper_steps_apply(transport *steps, const physics *ph, transport *t)
 {
-    s->n = 0;
+    transport_reset(steps);
     double dropped = 0;
     for (int i = 0; i < t->n_dep; i++) {
         const deposit *d = &t->dep[i];
         double a[3] = {d->x - d->hx, d->y - d->hy, d->z - d->hz}, b[3] = {d->x + d->hx, d->y + d->hy, d->z + d->hz};
-        dropped += d->hx == 0 && d->hy == 0 && d->hz == 0 ? keep(s, a, d->e) : split(s, a, b, d->e);
+        dropped += d->hx == 0 && d->hy == 0 && d->hz == 0 ? keep(steps, ph, a, d->e) : split(steps, ph, a, b, d->e);
     }
-    /* Swap the lists: t keeps the new one, s the old buffer for the next event. */
+    /* Swap the lists: t keeps the new one, steps the old buffer for the next event. */
     deposit *old = t->dep;
     int old_cap = t->cap_dep;
-    t->dep = s->dep, t->n_dep = s->n, t->cap_dep = s->cap;
-    s->dep = old, s->cap = old_cap, s->n = 0;
+    t->dep = steps->dep, t->n_dep = steps->n_dep, t->cap_dep = steps->cap_dep;
+    steps->dep = old, steps->cap_dep = old_cap, steps->n_dep = 0;
     t->deposited -= dropped;
     t->invisible += dropped;
     return t->n_dep;

@@ -9,17 +9,12 @@
 
 #include "sim/tally.h"
 
-typedef struct {
-    deposit *dep; /* scratch: the new list while it is built */
-    int n, cap;
-} paper_steps;
-
-void paper_steps_free(paper_steps *s);
-
 /* Replaces t's deposits by LArSIMple's: each segment split at the PAPER_VOXEL_CM grid, every piece and
    every point a point deposit at its start, those under PAPER_HIT_THRESHOLD dropped (their energy moved
-   from t->deposited to t->invisible, so the ledger stays exact). Returns the number of deposits left. */
-int paper_steps_apply(paper_steps *s, transport *t);
+   from t->deposited to t->invisible, so the ledger stays exact). steps is scratch (transport_init'd):
+   the new list is built in its deposits, which are then swapped with t's. Returns the number of
+   deposits left. */
+int paper_steps_apply(transport *steps, const physics *ph, transport *t);
 
 /* Mirrors the n deposits in y (y -> -y): with readout.h's projection, this gives the 2022 LArSIMple
    convention, u = z cos(35.9) - y sin(35.9) and v = z cos(35.9) + y sin(35.9) (u and v swapped). */

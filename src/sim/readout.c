@@ -51,6 +51,15 @@ typedef struct {
     int box[N_VIEWS][4]; /* the painted cells of each view: first and last row, first and last column */
 } canvas;
 
+/* Widens box b (first and last row, first and last column) to hold (row, col). */
+static void box_widen(int b[4], int row, int col)
+{
+    if (row < b[0]) b[0] = row;
+    if (row > b[1]) b[1] = row;
+    if (col < b[2]) b[2] = col;
+    if (col > b[3]) b[3] = col;
+}
+
 /* Adds e to cell (row, col) of view v, on the detector's grid, if it lies inside the window. */
 static void paint(canvas *cv, int v, int row, int col, double e)
 {
@@ -59,11 +68,7 @@ static void paint(canvas *cv, int v, int row, int col, double e)
     if (row < 0 || row >= cv->rows || col < 0 || col >= cv->cols) return;
     cv->image[(v * cv->side + row / cv->k) * cv->side + col / cv->k] += (float)e;
     cv->inside += e;
-    int *b = cv->box[v];
-    if (row < b[0]) b[0] = row;
-    if (row > b[1]) b[1] = row;
-    if (col < b[2]) b[2] = col;
-    if (col > b[3]) b[3] = col;
+    box_widen(cv->box[v], row, col);
 }
 
 int readout_crossings(double a, double b, double *t)
@@ -124,17 +129,17 @@ double readout_image(const deposit *dep, int n, const crop *c, int k, float *ima
 
 void readout_cell_grid(const crop *c, cell_grid *g)
 {
-    double widest = fmin(g->wire_cm[0], fmin(g->wire_cm[1], g->wire_cm[2]));
+    double finest = fmin(g->wire_cm[0], fmin(g->wire_cm[1], g->wire_cm[2]));
     g->drift0 = (int)floor(c->drift0 * PIXEL_CM / g->drift_cm);
     g->rows = (int)ceil(IMAGE_PIXELS * PIXEL_CM / g->drift_cm) + 1;
-    g->cols = (int)ceil(IMAGE_PIXELS * PIXEL_CM / widest) + 1;
+    g->cols = (int)ceil(IMAGE_PIXELS * PIXEL_CM / finest) + 1;
+    g->side = g->rows > g->cols ? g->rows : g->cols;
     for (int v = 0; v < N_VIEWS; v++) g->wire0[v] = (int)floor(c->wire0[v] * PIXEL_CM / g->wire_cm[v]);
 }
 
 double readout_cells(const deposit *dep, int n, cell_grid *g, float *cells)
 {
-    int side = g->rows > g->cols ? g->rows : g->cols;
-    canvas cv = {g->drift0, {g->wire0[0], g->wire0[1], g->wire0[2]}, g->rows, g->cols, 1, side, cells, 0, {{0}}};
+    canvas cv = {g->drift0, {g->wire0[0], g->wire0[1], g->wire0[2]}, g->rows, g->cols, 1, g->side, cells, 0, {{0}}};
     double inside = paint_deposits(&cv, dep, n, g->drift_cm, g->wire_cm);
     memcpy(g->box, cv.box, sizeof g->box);
     return inside;
@@ -142,26 +147,23 @@ double readout_cells(const deposit *dep, int n, cell_grid *g, float *cells)
 
 void readout_box_add(cell_grid *g, int v, int row, int col)
 {
-    int *b = g->box[v];
-    b[0] = row < b[0] ? row : b[0], b[1] = row > b[1] ? row : b[1];
-    b[2] = col < b[2] ? col : b[2], b[3] = col > b[3] ? col : b[3];
+    box_widen(g->box[v], row, col);
 }
 
-/* Returns the 1 cm pixel, on the detector's grid, holding the centre of cell k of size `size` (cm). */
-static int centre_pixel(int k, double size)
+int readout_centre_pixel(int k, double size)
 {
     return (int)floor((k + 0.5) * size / PIXEL_CM);
 }
 
 void readout_cells_rebin(const float *cells, const cell_grid *g, const crop *c, float *fine)
 {
-    int side = g->rows > g->cols ? g->rows : g->cols, col_of[side];
+    int side = g->side, col_of[side];
     memset(fine, 0, sizeof *fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
     for (int v = 0; v < N_VIEWS; v++) {
         const int *b = g->box[v];
-        for (int j = b[2]; j <= b[3]; j++) col_of[j] = centre_pixel(g->wire0[v] + j, g->wire_cm[v]) - c->wire0[v];
+        for (int j = b[2]; j <= b[3]; j++) col_of[j] = readout_centre_pixel(g->wire0[v] + j, g->wire_cm[v]) - c->wire0[v];
         for (int i = b[0]; i <= b[1]; i++) {
-            int row = centre_pixel(g->drift0 + i, g->drift_cm) - c->drift0;
+            int row = readout_centre_pixel(g->drift0 + i, g->drift_cm) - c->drift0;
             if (row < 0 || row >= IMAGE_PIXELS) continue;
             const float *in = cells + ((size_t)v * side + i) * side;
             float *out = fine + ((size_t)v * IMAGE_PIXELS + row) * IMAGE_PIXELS;

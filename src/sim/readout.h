@@ -40,6 +40,7 @@ typedef struct {
     double drift_cm, wire_cm[N_VIEWS]; /* cell sizes, set by the caller */
     int drift0, wire0[N_VIEWS];        /* the first cell of the window (readout_cell_grid) */
     int rows, cols;                    /* cells in the window, per view */
+    int side;                          /* max(rows, cols): a plane's row length in the cells' layout */
     int box[N_VIEWS][4];               /* cells holding charge: first and last row, first and last column
                                           (readout_cells; empty when first > last) */
 } cell_grid;
@@ -49,13 +50,16 @@ typedef struct {
 void readout_cell_grid(const crop *c, cell_grid *g);
 
 /* Writes the charge of the deposits in each cell of g's window into cells (N_VIEWS planes of
-   s x s floats, s = max(rows, cols); row = drift, column = wire), spread along segments as
+   side x side floats; row = drift, column = wire), spread along segments as
    readout_image does, and the box of the cells holding charge into g->box. Returns the energy inside
    the window summed over the views divided by N_VIEWS. */
 double readout_cells(const deposit *dep, int n, cell_grid *g, float *cells);
 
 /* Widens view v's box of g to hold cell (row, col). */
 void readout_box_add(cell_grid *g, int v, int row, int col);
+
+/* Returns the 1 cm pixel, on the detector's grid, holding the centre of cell k of size `size` (cm). */
+int readout_centre_pixel(int k, double size);
 
 /* Writes into fine (N_VIEWS x 224 x 224, 1 cm pixels of crop c) the cells of g's box, each added to the
    pixel holding its centre (as nutl import dune-cvn rebins DUNE's maps). */

@@ -32,7 +32,7 @@ static void threshold_and_units(void)
         CHECK_NEAR("hit threshold in map units", dune_hit_threshold(v) / dune_map_unit(v), 7.831, 1e-3);
     CHECK_NEAR("noise in map units", dune_noise(VIEW_W) / dune_map_unit(VIEW_W), 1.0543, 1e-3);
     cell_grid g = grid_at_origin();
-    int side = g.rows > g.cols ? g.rows : g.cols;
+    int side = g.side;
     float *cells = calloc((size_t)N_VIEWS * side * side, sizeof *cells);
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     double unit = dune_map_unit(VIEW_W);
@@ -57,7 +57,7 @@ static void threshold_and_units(void)
 static void cells_and_rebin(const physics *ph)
 {
     cell_grid g = grid_at_origin();
-    int side = g.rows > g.cols ? g.rows : g.cols;
+    int side = g.side;
     float *cells = calloc((size_t)N_VIEWS * side * side, sizeof *cells);
     transport t;
     transport_init(&t);

@@ -27,11 +27,12 @@ static transport one_deposit(const physics *ph, const double a[3], const double 
 
 static void voxel_split(const physics *ph)
 {
-    paper_steps s = {0};
+    transport s;
+    transport_init(&s);
     /* 1.3 MeV from x = 0.1 to 1.4 cm: boundaries at 0.5 and 1.0 cut it into 0.4, 0.5 and 0.4 cm. */
     double a[3] = {0.1, 2.2, 3.3}, b[3] = {1.4, 2.2, 3.3};
     transport t = one_deposit(ph, a, b, 1.3);
-    REQUIRE(paper_steps_apply(&s, &t) == 3, "%d pieces, expected 3", t.n_dep);
+    REQUIRE(paper_steps_apply(&s, ph, &t) == 3, "%d pieces, expected 3", t.n_dep);
     double x[3] = {0.1, 0.5, 1.0}, e[3] = {0.4, 0.5, 0.4};
     for (int i = 0; i < 3; i++) {
         const deposit *d = &t.dep[i];
@@ -46,7 +47,7 @@ static void voxel_split(const physics *ph)
     /* 0.5 MeV from x = 0.45 to 0.95: the 0.05 cm piece (0.05 MeV) is under the threshold. */
     double c[3] = {0.45, 0, 0}, d[3] = {0.95, 0, 0};
     t = one_deposit(ph, c, d, 0.5);
-    REQUIRE(paper_steps_apply(&s, &t) == 1, "%d pieces, expected 1", t.n_dep);
+    REQUIRE(paper_steps_apply(&s, ph, &t) == 1, "%d pieces, expected 1", t.n_dep);
     CHECK(fabs(t.dep[0].x - 0.5) < 1e-5 && fabs(t.dep[0].e - 0.45) < 1e-5, "kept piece at %g, %g MeV",
           t.dep[0].x, t.dep[0].e);
     CHECK(fabs(t.deposited - 0.45) < 1e-5 && fabs(t.invisible - 0.05) < 1e-5, "ledger %g + %g", t.deposited,
@@ -57,11 +58,11 @@ static void voxel_split(const physics *ph)
     double p[3] = {7.3, -1.2, 0.4};
     t = one_deposit(ph, p, p, 0.09);
     transport_deposit_point(&t, ph, p, 0.2);
-    REQUIRE(paper_steps_apply(&s, &t) == 1, "%d points, expected 1", t.n_dep);
+    REQUIRE(paper_steps_apply(&s, ph, &t) == 1, "%d points, expected 1", t.n_dep);
     CHECK(fabs(t.dep[0].e - 0.2) < 1e-6 && fabs(t.dep[0].x - 7.3) < 1e-5, "point %g MeV at %g", t.dep[0].e,
           t.dep[0].x);
     transport_free(&t);
-    paper_steps_free(&s);
+    transport_free(&s);
 }
 
 static void projection_2022(void)
