@@ -203,7 +203,9 @@
 /* QE: Llewellyn Smith (Phys. Rep. 3 (1972) 261) as GENIE 3.0.6's G18_02a computes it
    (LwlynSmithQELCCPXSec/Dipole: LwlynSmithFFCC with DipoleELFormFactorsModel): Sachs form factors G_E^p =
    G_D, G_E^n = 0, G_M^p,n = mu_p,n G_D, G_D = (1 + Q^2/M_V^2)^-2, the isovector combination by CVC; axial
-   F_A = F_A(0) (1 + Q^2/M_A^2)^-2 (M_A = QE_AXIAL_MASS); induced pseudoscalar 2 M^2 F_A / (m_pi^2 + Q^2). */
+   F_A = F_A(0) (1 + Q^2/M_A^2)^-2 (M_A = QE_AXIAL_MASS); induced pseudoscalar 2 M^2 F_A / (m_pi^2 + Q^2).
+   On neutrons at rest, Pauli-blocked as our sampler blocks (the outgoing nucleon below FERMI_MOMENTUM;
+   model: GENIE integrates over its Fermi gas with binding). */
 #define QE_VECTOR_MASS 840.0  /* MeV, GENIE's QEL-Mv (config/CommonParam.xml, QuasiElastic) */
 #define QE_FA0 1.2670         /* |F_A(0)|, GENIE's QEL-FA0 = -1.2670 (same place) */
 #define MU_PROTON 2.7930      /* magnetic moments as GENIE's config/CommonParam.xml MagnMoments has them */
@@ -216,7 +218,8 @@
 #define MEC_A_POWER 0.9
 /* DIS: sigma/E of CC nu_mu on an isoscalar nucleon, the world average of the high-energy (30-200 GeV)
    measurements, (0.677 +- 0.014) 1e-38 cm^2/GeV (PDG Review of Particle Physics, "Neutrino cross section
-   measurements", G. P. Zeller; Formaggio and Zeller, Rev. Mod. Phys. 84 (2012) 1307). */
+   measurements", G. P. Zeller; Formaggio and Zeller, Rev. Mod. Phys. 84 (2012) 1307), taken down to the
+   N pi threshold with the sampler's x, y densities and its d-quark count, a neutron twice a proton (model). */
 #define XSEC_DIS_SLOPE 0.677  /* 1e-38 cm^2 / GeV per nucleon */
 /* The CC nu_mu cross-sections per argon nucleus (1e-38 cm^2) of QE, MEC, RES and DIS at XSEC_E (MeV), as
    src/sim/xsec.c computes them (tests/sim/test_xsec.c recomputes them, 1 %); linear between, constant
