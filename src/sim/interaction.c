@@ -24,24 +24,25 @@ int interaction_count(const interaction *in, enum species sp)
     return n;
 }
 
-/* Returns the table value at enu, linear between the bin centres CHANNEL_E and constant outside. */
-static double table_at(const double *v, double enu)
+/* Returns y(t) linear between the n points (x, y), flat outside. */
+static double lerp_table(const double *x, const double *y, int n, double t)
 {
-    static const double e[3] = CHANNEL_E;
-    if (enu <= e[0]) return v[0];
-    if (enu >= e[2]) return v[2];
-    int k = enu < e[1] ? 0 : 1;
-    return v[k] + (v[k + 1] - v[k]) * (enu - e[k]) / (e[k + 1] - e[k]);
+    if (t <= x[0]) return y[0];
+    if (t >= x[n - 1]) return y[n - 1];
+    int k = 1;
+    while (x[k] < t) k++;
+    return y[k - 1] + (y[k] - y[k - 1]) * (t - x[k - 1]) / (x[k] - x[k - 1]);
 }
 
-/* Writes the unnormalised weight of each channel at enu into f: the CC fractions, each times its
-   NC/CC ratio for NC. */
+/* Writes the unnormalised weight of each channel at enu into f: its CC cross-section on argon
+   (sim_constants.h XSEC_*, from sim/xsec.h), times its NC/CC ratio for NC. */
 static void channel_weights(enum event_class cls, double enu, double f[N_CHANNELS])
 {
-    static const double qe[3] = CHANNEL_QE, mec[3] = CHANNEL_MEC, res[3] = CHANNEL_RES, dis[3] = CHANNEL_DIS;
+    static const double e[XSEC_N] = XSEC_E, qe[XSEC_N] = XSEC_QE, mec[XSEC_N] = XSEC_MEC, res[XSEC_N] = XSEC_RES,
+                        dis[XSEC_N] = XSEC_DIS;
     static const double nc[N_CHANNELS] = {NC_QE_RATIO, NC_MEC_RATIO, NC_RES_RATIO, NC_DIS_RATIO};
     const double *table[N_CHANNELS] = {qe, mec, res, dis};
-    for (int c = 0; c < N_CHANNELS; c++) f[c] = table_at(table[c], enu) * (cls == CLASS_NC ? nc[c] : 1);
+    for (int c = 0; c < N_CHANNELS; c++) f[c] = lerp_table(e, table[c], XSEC_N, enu) * (cls == CLASS_NC ? nc[c] : 1);
 }
 
 double interaction_channel_share(enum event_class cls, enum channel c, double enu)
@@ -70,9 +71,7 @@ static double q2_dipole(const gsl_rng *r, double ma)
     return ma * ma * (pow(1 - gsl_rng_uniform(r), -1.0 / 3) - 1);
 }
 
-/* Returns the Q^2 range (MeV^2) at hadronic mass w for a neutrino of energy enu on a nucleon at rest and
-   an outgoing lepton of mass ml, into lo and hi; returns 0 if w is out of reach. */
-static int q2_range(double enu, double ml, double w, double *lo, double *hi)
+int interaction_q2_range(double enu, double ml, double w, double *lo, double *hi)
 {
     double m = M_NUCLEON, s = m * m + 2 * m * enu, rs = sqrt(s);
     double e_nu = (s - m * m) / (2 * rs), e_l = (s + ml * ml - w * w) / (2 * rs);
@@ -89,7 +88,7 @@ static int q2_range(double enu, double ml, double w, double *lo, double *hi)
 static double res_weight(int current_cc, int proton, double enu, double ml, double w, double q2, double *share)
 {
     double lo, hi, x[RES_COUNT];
-    if (!q2_range(enu, ml, w, &lo, &hi) || q2 < lo || q2 > hi) return 0;
+    if (!interaction_q2_range(enu, ml, w, &lo, &hi) || q2 < lo || q2 > hi) return 0;
     double sum = resonance_xsec_all(current_cc, proton, enu, w, q2, share ? share : x);
     return sum * (hi - lo);
 }
@@ -106,7 +105,7 @@ static int res_kinematics(const gsl_rng *r, interaction *in, double ml, double *
     double top = 0, lo, hi, share[RES_COUNT];
     for (int i = 0; i < RES_GRID_W; i++) {
         double w = wlo + (whi - wlo) * (i + 0.5) / RES_GRID_W;
-        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        if (!interaction_q2_range(in->enu, ml, w, &lo, &hi)) continue;
         for (int j = 0; j < RES_GRID_Q2; j++)
             for (int t = 0; t < 2; t++)
                 top = fmax(top, res_weight(current_cc, t, in->enu, ml, w, lo + (hi - lo) * (j + 0.5) / RES_GRID_Q2, NULL));
@@ -115,7 +114,7 @@ static int res_kinematics(const gsl_rng *r, interaction *in, double ml, double *
     for (int tries = 0; tries < 100000; tries++) {
         int proton = gsl_rng_uniform(r) < P_PROTON;
         double w = wlo + (whi - wlo) * gsl_rng_uniform(r);
-        if (!q2_range(in->enu, ml, w, &lo, &hi)) continue;
+        if (!interaction_q2_range(in->enu, ml, w, &lo, &hi)) continue;
         double x = lo + (hi - lo) * gsl_rng_uniform(r);
         double weight = res_weight(current_cc, proton, in->enu, ml, w, x, share);
         if (gsl_rng_uniform(r) * RES_ENVELOPE_MARGIN * top >= weight) continue;
@@ -324,16 +323,6 @@ static const double fate_share[2][N_FSI_FATES - 1][FSI_FATE_N] = {
     {FSI_PI_ELASTIC, FSI_PI_INELASTIC, FSI_PI_CHARGE_EXCHANGE, FSI_PI_ABSORB},
     {FSI_N_ELASTIC, FSI_N_INELASTIC, FSI_N_CHARGE_EXCHANGE, FSI_N_ABSORB}};
 
-/* Returns y(t) linear between the n points (x, y), flat outside. */
-static double lerp_table(const double *x, const double *y, int n, double t)
-{
-    if (t <= x[0]) return y[0];
-    if (t >= x[n - 1]) return y[n - 1];
-    int k = 1;
-    while (x[k] < t) k++;
-    return y[k - 1] + (y[k] - y[k - 1]) * (t - x[k - 1]) / (x[k] - x[k - 1]);
-}
-
 double interaction_fsi_sigma(enum species sp, double t)
 {
     double sp_p, sp_n; /* the hadron's total cross-section on a proton and on a neutron (mb) */
@@ -507,13 +496,16 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
 {
     enum species lepton = cls == CLASS_NUMU_CC ? SP_MUON_MINUS : cls == CLASS_NUE_CC ? SP_ELECTRON : SP_NEUTRINO;
     double ml = species_mass(lepton);
+    /* The channel is drawn once, by its cross-section; a draw its kinematics reject (out of range,
+       Pauli-blocked) is redrawn in the same channel, as GENIE does, so the shares stay the cross-sections'. */
+    enum channel channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
     for (int tries = 0; tries < 100000; tries++) {
         memset(in, 0, sizeof *in);
         in->cls = cls;
         in->nc_model = nc_model;
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
-        in->channel = channel_pick(r, nc_model ? cls : CLASS_NUMU_CC, enu);
+        in->channel = channel;
         int target = in->channel == CH_RES ? 0 : pick_target(r, in);
         in->target_proton = target >= 1;
         double q2, nu;

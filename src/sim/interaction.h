@@ -1,6 +1,7 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-   Channels QE, MEC (2p2h), RES and DIS with energy-dependent fractions (CC: DUNE truth, docs/physics.md;
-   NC: each CC fraction times that channel's measured or model NC/CC ratio); QE and MEC Q^2 from axial
+   Channels QE, MEC (2p2h), RES and DIS drawn by their cross-sections on argon (CC: GENIE 3.0.6's default
+   models, sim/xsec.h; NC: each CC cross-section times that channel's measured or model NC/CC ratio),
+   once per event; QE and MEC Q^2 from axial
    dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
    isospin; DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
    hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
@@ -45,8 +46,12 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
    from the Z's left- and right-handed quark couplings). */
 double interaction_dis_y_slope(enum event_class cls);
 
-/* Returns the probability that an interaction of class cls at enu (MeV) is in channel c, before the
-   kinematic limits and the <3-deposit rule remove some draws. */
+/* Writes the Q^2 range (MeV^2) at hadronic mass w (MeV) for a neutrino of energy enu (MeV) on a nucleon
+   at rest and an outgoing lepton of mass ml into lo and hi; returns 0 if w is out of reach. */
+int interaction_q2_range(double enu, double ml, double w, double *lo, double *hi);
+
+/* Returns the probability that an interaction of class cls at enu (MeV) is in channel c (the <3-deposit
+   rule of whole events aside). */
 double interaction_channel_share(enum event_class cls, enum channel c, double enu);
 
 /* Writes the AGKY multiplicity probabilities P(n) of a DIS hadronic system of mass w (MeV) on a proton

@@ -97,6 +97,13 @@ static const amplitudes nc_neutron[RES_COUNT] = {
 int resonance_is_delta(int k) { return table[k].delta; }
 const char *resonance_name(int k) { return table[k].name; }
 
+double resonance_w_limit(int k)
+{
+    const resonance_data *r = &table[k];
+    double widths = r->n == 0 ? 6 : r->n == 2 ? 2 : 4;
+    return 1e3 * (r->mass + widths * r->width);
+}
+
 /* Returns the Breit-Wigner density of resonance k at w (GeV), its width growing with the N pi decay
    momentum as p^(2L+1), divided by its norm. */
 static double breit_wigner(const resonance_data *r, double w)
@@ -166,8 +173,7 @@ double resonance_xsec_all(int current_cc, int target_proton, double enu, double 
     for (int k = 0; k < RES_COUNT; k++) {
         const resonance_data *r = &table[k];
         if (current_cc && target_proton && !r->delta) continue; /* nu p -> l- X++: isospin 3/2 only */
-        double nw = r->n == 0 ? 6 : r->n == 2 ? 2 : 4;
-        if (w > r->mass + nw * r->width) continue;
+        if (w_mev > resonance_w_limit(k)) continue;
         if (!have[r->n]) fkr_compute(r->n, m, w, q2, qv, &f[r->n]), have[r->n] = 1;
         double sig[3];
         helicity_sums(k, &set[k], xi, &f[r->n], sig);

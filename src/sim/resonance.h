@@ -11,6 +11,10 @@
    W_cut); returns their sum. */
 double resonance_xsec_all(int current_cc, int target_proton, double enu, double w, double q2, double *x);
 
+/* Returns the W (MeV) above which resonance k contributes nothing: its mass plus 6, 2 or 4 widths for
+   FKR oscillator index n = 0, 2, other (GENIE's limits). */
+double resonance_w_limit(int k);
+
 /* Returns 1 if resonance k has isospin 3/2 (a Delta), 0 for isospin 1/2. */
 int resonance_is_delta(int k);
 

@@ -141,7 +141,7 @@
 #define AR_PROTONS 18
 #define AR_NEUTRONS 22
 
-/* ---- Interaction generator (GENIE defaults and DUNE full-simulation truth; docs/physics.md) ---- */
+/* ---- Interaction generator (GENIE 3.0.6's default models; docs/physics.md) ---- */
 #define QE_AXIAL_MASS 990.0   /* MeV, GENIE's QEL-Ma (config/CommonParam.xml) */
 /* Resonance production: the Rein-Sehgal model (Rein and Sehgal, Ann. Phys. 133 (1981) 79; NC: Rein, Z. Phys.
    C 35 (1987) 43) as GENIE implements it (ReinSehgalRESPXSec, RSHelicityAmplModelCC/NCp/NCn; parameters
@@ -197,13 +197,40 @@
    pion pairs renormalised (model: no kaons in this simulator). */
 #define AGKY_P_PI0_PAIR (0.3133 / (0.3133 + 0.6267))
 #define AGKY_MAX_HADRONS 16   /* GENIE caps the multiplicity at 18 (its phase-space decayer's limit) */
-/* Channel fractions (QE, MEC = 2p2h and other, RES, DIS) at E_nu = 1.5, 2.5, 3.5 GeV: DUNE CC nu_mu
-   truth (docs/physics.md); linear in E_nu between, constant outside. */
-#define CHANNEL_E {1500.0, 2500.0, 3500.0}
-#define CHANNEL_QE {0.30, 0.15, 0.07}
-#define CHANNEL_MEC {0.19, 0.07, 0.04}
-#define CHANNEL_RES {0.33, 0.38, 0.39}
-#define CHANNEL_DIS {0.19, 0.40, 0.50}
+/* ---- Channel cross-sections: src/sim/xsec.c computes them, CC nu_mu on argon (docs/physics.md) ---- */
+#define FERMI_CONSTANT 1.1663788e-5   /* G_F, GeV^-2 (PDG 2022) */
+#define HBARC2_1E38CM2 0.3893793721e11 /* (hbar c)^2 = 0.3893793721 GeV^2 mb (PDG 2022), in 1e-38 cm^2 GeV^2 */
+/* QE: Llewellyn Smith (Phys. Rep. 3 (1972) 261) as GENIE 3.0.6's G18_02a computes it
+   (LwlynSmithQELCCPXSec/Dipole: LwlynSmithFFCC with DipoleELFormFactorsModel): Sachs form factors G_E^p =
+   G_D, G_E^n = 0, G_M^p,n = mu_p,n G_D, G_D = (1 + Q^2/M_V^2)^-2, the isovector combination by CVC; axial
+   F_A = F_A(0) (1 + Q^2/M_A^2)^-2 (M_A = QE_AXIAL_MASS); induced pseudoscalar 2 M^2 F_A / (m_pi^2 + Q^2).
+   On neutrons at rest, Pauli-blocked as our sampler blocks (the outgoing nucleon below FERMI_MOMENTUM;
+   model: GENIE integrates over its Fermi gas with binding). */
+#define QE_VECTOR_MASS 840.0  /* MeV, GENIE's QEL-Mv (config/CommonParam.xml, QuasiElastic) */
+#define QE_FA0 1.2670         /* |F_A(0)|, GENIE's QEL-FA0 = -1.2670 (same place) */
+#define MU_PROTON 2.7930      /* magnetic moments as GENIE's config/CommonParam.xml MagnMoments has them */
+#define MU_NEUTRON (-1.913042) /* (keys AnomMagnMoment-P, -N; the values are the total moments) */
+/* MEC: GENIE's Empirical MEC (Dytman; EmpiricalMECPXSec2015::Integral, G18_02a's MEC-CC): the CC MEC
+   cross-section on a nucleus is FracCCQE times its CC QE cross-section times (N/6)^(APower - 1), N its
+   neutrons (carbon's 6 the reference), summed over np (FracPN_CC = 0.8) and nn pairs (config/
+   EmpiricalMECPXSec2015.xml, EmpiricalMEC-FracCCQE, -APower). */
+#define MEC_FRAC_CCQE 0.30
+#define MEC_A_POWER 0.9
+/* DIS: sigma/E of CC nu_mu on an isoscalar nucleon, the world average of the high-energy (30-200 GeV)
+   measurements, (0.677 +- 0.014) 1e-38 cm^2/GeV (PDG Review of Particle Physics, "Neutrino cross section
+   measurements", G. P. Zeller; Formaggio and Zeller, Rev. Mod. Phys. 84 (2012) 1307), taken down to the
+   N pi threshold with the sampler's x, y densities and its d-quark count, a neutron twice a proton (model). */
+#define XSEC_DIS_SLOPE 0.677  /* 1e-38 cm^2 / GeV per nucleon */
+/* The CC nu_mu cross-sections per argon nucleus (1e-38 cm^2) of QE, MEC, RES and DIS at XSEC_E (MeV), as
+   src/sim/xsec.c computes them (tests/sim/test_xsec.c recomputes them, 1 %); linear between, constant
+   outside. The channel weights of CC are these; CC nu_e takes nu_mu's (the lepton's mass matters little
+   at 1-4 GeV). */
+#define XSEC_N 7
+#define XSEC_E {1000.0, 1500.0, 2000.0, 2500.0, 3000.0, 3500.0, 4000.0}
+#define XSEC_QE {20.9, 21.13, 20.78, 20.43, 20.13, 19.9, 19.72}
+#define XSEC_MEC {5.507, 5.568, 5.475, 5.381, 5.304, 5.244, 5.195}
+#define XSEC_RES {12.9, 22.71, 27.81, 30.41, 31.88, 32.8, 33.41}
+#define XSEC_DIS {6.338, 14.46, 26.16, 39.04, 52.39, 65.95, 79.64}
 /* Neutral current: each channel's weight is the CC fraction above times that channel's NC/CC ratio
    (then normalised), so NC gets its own energy dependence and channel mix. */
 #define SIN2_THETA_W 0.2312   /* weak mixing angle, PDG 2022 (effective, at the Z) */
