@@ -9,6 +9,7 @@
 # - A failing cell is retried once, both logs kept (runs/P/logs/<cell>.try1.log, .try2.log); the rest
 #   goes on, and the end lists the cells that failed twice (exit status 1 if any).
 # - Progress: a line per finished cell with cells done, time per cell and time left.
+# - Stops, naming the network, if a finished one was trained on other events than the dataset now holds.
 set -euo pipefail
 protocol=${1:?usage: scripts/run-grid.sh PROTOCOL}
 conf=cfg/protocols/$protocol.conf
@@ -18,6 +19,18 @@ threads=$(bin/nutl conf "$protocol" threads)
 jobs=${JOBS:-$(( $(nproc) / threads > 1 ? $(nproc) / threads : 1 ))}
 logs=runs/$protocol/logs
 mkdir -p "$logs"
+
+# A finished network trained on other events than datasets/P holds now (the preset or the simulator
+# changed and make dataset simulated again) cannot share tables with new ones (nutl-analyse refuses
+# records of mixed dataset_id): stop before training any beside it.
+for record in runs/"$protocol"/*/result.tsv; do
+  [ -f "$record" ] || continue
+  for split in train val test; do
+    now=$(awk -F'\t' '$1 == "events_sha256" { print $2 }' "datasets/$protocol/$split/meta.tsv" 2>/dev/null)
+    was=$(awk -F'\t' -v k="dataset_${split}_events_sha256" '$1 == k { print $2 }' "$record")
+    [ "$now" = "$was" ] || die "${record%/result.tsv}: trained on other $split events than datasets/$protocol/$split holds now (the preset or the simulator changed since): move runs/$protocol aside to train the study again"
+  done
+done
 
 list=$(bin/nutl grid "$protocol" --unfinished | sort -t $'\t' -s -k4,4nr)
 all=$(bin/nutl grid "$protocol" | wc -l)

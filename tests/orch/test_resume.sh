@@ -1,6 +1,7 @@
 # scripts/run-grid.sh resumes: the driver stopped by SIGTERM mid-grid exits 130 and stops its trainer;
 # the driver and its trainer killed together by SIGKILL (a crash) leave no half-written record; run
-# again, it trains only what is left, finished cells untouched; every record's seed is the grid's.
+# again, it trains only what is left, finished cells untouched; every record's seed is the grid's; a
+# dataset simulated again under finished networks stops it.
 source tests/orch/lib.sh
 orch_workbench "20 40" "all classifier"
 cd "$T"
@@ -59,3 +60,15 @@ bin/nutl grid orchtest | while IFS=$'\t' read -r name init scheme n member seed 
 done
 scripts/run-grid.sh orchtest | grep -q "all 5 cells of orchtest are finished" || fail "fourth run should do nothing"
 echo "ok resumed: 3 cells trained, finished ones untouched, record seeds are the grid's"
+
+# The test split simulated again with another seed (as make dataset does after a preset or simulator
+# change): the finished networks were trained on other events, and the driver says so instead of
+# training beside them.
+rm -rf datasets/orchtest/test
+bin/nutl simulate --events 30 --seed 78 --downsample 7 --threads 1 --out datasets/orchtest/test >/dev/null
+rc=0; scripts/run-grid.sh orchtest >driver5.log 2>&1 || rc=$?
+[ $rc = 1 ] || fail "stale records: driver exit $rc, expected 1"
+grep -q "^run-grid: runs/orchtest/.*: trained on other test events than datasets/orchtest/test holds now" driver5.log ||
+  fail "stale records: $(cat driver5.log)"
+echo "ok a changed dataset stops the driver, naming the network trained on other events"
+
