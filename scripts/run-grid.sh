@@ -23,12 +23,15 @@ mkdir -p "$logs"
 # A finished network trained on other events than datasets/P holds now (the preset or the simulator
 # changed and make dataset simulated again) cannot share tables with new ones (nutl-analyse refuses
 # records of mixed dataset_id): stop before training any beside it.
+declare -A events_now=()
+for split in train val test; do
+  events_now[$split]=$(awk -F'\t' '$1 == "events_sha256" { print $2 }' "datasets/$protocol/$split/meta.tsv" 2>/dev/null)
+done
 for record in runs/"$protocol"/*/result.tsv; do
   [ -f "$record" ] || continue
   for split in train val test; do
-    now=$(awk -F'\t' '$1 == "events_sha256" { print $2 }' "datasets/$protocol/$split/meta.tsv" 2>/dev/null)
     was=$(awk -F'\t' -v k="dataset_${split}_events_sha256" '$1 == k { print $2 }' "$record")
-    [ "$now" = "$was" ] || die "${record%/result.tsv}: trained on other $split events than datasets/$protocol/$split holds now (the preset or the simulator changed since): move runs/$protocol aside to train the study again"
+    [ "${events_now[$split]}" = "$was" ] || die "${record%/result.tsv}: trained on other $split events than datasets/$protocol/$split holds now (the preset or the simulator changed since): move runs/$protocol aside to train the study again"
   done
 done
 

@@ -143,7 +143,7 @@ double interaction_dis_y_slope(enum event_class cls)
     return (gr2 + f * gl2) / (gl2 + f * gr2);
 }
 
-void interaction_agky_probabilities(double w, int target_proton, double *p)
+double interaction_agky_probabilities(double w, int target_proton, double *p)
 {
     double avn = 1.5 * ((target_proton ? AGKY_A_P : AGKY_A_N) + AGKY_B * log(w * w * 1e-6));
     double c = target_proton ? AGKY_LEVY_C_P : AGKY_LEVY_C_N, sum = 0;
@@ -160,6 +160,9 @@ void interaction_agky_probabilities(double w, int target_proton, double *p)
         p[2] *= target_proton ? DIS_R2_PROTON : DIS_R2_NEUTRON;
         p[3] *= DIS_R3;
     }
+    double kept = 0;
+    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) kept += p[n];
+    return kept;
 }
 
 /* Returns a multiplicity drawn from p (as interaction_agky_probabilities writes it), renormalised. */
@@ -187,10 +190,8 @@ static int dis_kinematics(const gsl_rng *r, enum event_class cls, interaction *i
         if ((1 + b * (1 - y) * (1 - y)) < (1 + b) * gsl_rng_uniform(r)) continue;
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
         if (w2 < wmin * wmin) continue;
-        double p[AGKY_MAX_HADRONS + 1], kept = 0, w = sqrt(w2);
-        interaction_agky_probabilities(w, in->target_proton, p);
-        for (int n = 0; n <= AGKY_MAX_HADRONS; n++) kept += p[n];
-        if (gsl_rng_uniform(r) >= kept) continue;
+        double p[AGKY_MAX_HADRONS + 1];
+        if (gsl_rng_uniform(r) >= interaction_agky_probabilities(sqrt(w2), in->target_proton, p)) continue;
         in->n_hadrons = agky_draw(r, p);
         *q2 = 2 * M_NUCLEON * enu * x * y;
         *nu = enu * y;
@@ -374,13 +375,13 @@ enum fsi_fate interaction_fsi_fate(const gsl_rng *r, enum species sp, double t)
 {
     if (!is_pion(sp) && !is_nucleon(sp)) return FSI_ESCAPE;
     /* Born uniformly in the sphere, isotropic: the chord to the surface against an exponential path. */
-    double pos[3], d[3];
+    double pos[3], d[3], pp;
     do {
         for (int c = 0; c < 3; c++) pos[c] = 2 * gsl_rng_uniform(r) - 1;
-    } while (pos[0] * pos[0] + pos[1] * pos[1] + pos[2] * pos[2] > 1);
+        pp = pos[0] * pos[0] + pos[1] * pos[1] + pos[2] * pos[2];
+    } while (pp > 1);
     gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
     double pd = pos[0] * d[0] + pos[1] * d[1] + pos[2] * d[2];
-    double pp = pos[0] * pos[0] + pos[1] * pos[1] + pos[2] * pos[2];
     double chord = -pd + sqrt(pd * pd + 1 - pp); /* in units of the radius */
     if (gsl_ran_exponential(r, 1.0) >= chord * fsi_opacity(sp, t)) return FSI_ESCAPE;
     double u = gsl_rng_uniform(r), c = 0;
@@ -431,7 +432,7 @@ static void cascade(const gsl_rng *r, interaction *in, int first)
             fsi_pair(r, in, dir, q, sp);
         }
     }
-/* Drop the absorbed slots, keeping order. */
+    /* Drop the absorbed slots, keeping order. */
     int m = 0;
     for (int k = 0; k < in->n; k++)
         if (k < first || in->fs[k].sp != SP_NEUTRINO) in->fs[m++] = in->fs[k];

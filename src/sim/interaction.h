@@ -57,8 +57,8 @@ double interaction_channel_share(enum event_class cls, enum channel c, double en
 /* Writes the AGKY multiplicity probabilities P(n) of a DIS hadronic system of mass w (MeV) on a proton
    (target_proton 1) or a neutron into p[0 .. AGKY_MAX_HADRONS]: KNO scaling around 1.5 <n_ch>, zero below
    n = 2 and above what w can make, normalised; below DIS_RES_WCUT scaled by GENIE's R_n and not
-   renormalised, so that their sum is the share of the DIS cross-section kept there. */
-void interaction_agky_probabilities(double w, int target_proton, double *p);
+   renormalised. Returns their sum: the share of the DIS cross-section kept at w (1 above W_cut). */
+double interaction_agky_probabilities(double w, int target_proton, double *p);
 
 /* Writes the n species of an AGKY hadronic system of charge q into sp: the baryon (a proton with
    NeuGEN's charge- and n-dependent probability), the pions that balance the charge, a pi0 if an odd

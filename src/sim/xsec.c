@@ -145,11 +145,8 @@ typedef struct {
    the R_n-scaled AGKY probabilities (1 above W_cut). */
 static double dis_kept(double w, int proton)
 {
-    if (w < M_NUCLEON + M_PION_CHARGED) return 0;
-    double p[AGKY_MAX_HADRONS + 1], kept = 0;
-    interaction_agky_probabilities(w, proton, p);
-    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) kept += p[n];
-    return kept;
+    double p[AGKY_MAX_HADRONS + 1];
+    return w < M_NUCLEON + M_PION_CHARGED ? 0 : interaction_agky_probabilities(w, proton, p);
 }
 
 /* Returns the sampler's y density (1 + b (1-y)^2, normalised) times what it keeps at (x, y). */

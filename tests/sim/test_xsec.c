@@ -87,8 +87,7 @@ static double dis_mc(const gsl_rng *r, double enu, int proton, int n)
         while ((1 + b) * gsl_rng_uniform(r) > 1 + b * (1 - y) * (1 - y));
         double w = sqrt(m * m + 2 * m * enu * y * (1 - x));
         if (w < m + M_PION_CHARGED) continue;
-        interaction_agky_probabilities(w, proton, p);
-        for (int k = 0; k <= AGKY_MAX_HADRONS; k++) kept += p[k];
+        kept += interaction_agky_probabilities(w, proton, p);
     }
     return kept / n;
 }
