@@ -23,16 +23,11 @@ mkdir -p "$logs"
 # A finished network trained on other events than datasets/P holds now (the preset or the simulator
 # changed and make dataset simulated again) cannot share tables with new ones (nutl-analyse refuses
 # records of mixed dataset_id): stop before training any beside it.
-declare -A events_now=()
-for split in train val test; do
-  events_now[$split]=$(awk -F'\t' '$1 == "events_sha256" { print $2 }' "datasets/$protocol/$split/meta.tsv" 2>/dev/null)
-done
+source scripts/splits.sh
 for record in runs/"$protocol"/*/result.tsv; do
   [ -f "$record" ] || continue
-  for split in train val test; do
-    was=$(awk -F'\t' -v k="dataset_${split}_events_sha256" '$1 == k { print $2 }' "$record")
-    [ "${events_now[$split]}" = "$was" ] || die "${record%/result.tsv}: trained on other $split events than datasets/$protocol/$split holds now (the preset or the simulator changed since): move runs/$protocol aside to train the study again"
-  done
+  split_trained_on "$record" "datasets/$protocol" ||
+    die "${record%/result.tsv}: trained on other events than datasets/$protocol holds now (the preset or the simulator changed since): move runs/$protocol aside to train the study again"
 done
 
 list=$(bin/nutl grid "$protocol" --unfinished | sort -t $'\t' -s -k4,4nr)

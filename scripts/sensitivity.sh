@@ -40,8 +40,7 @@ per-image|--encoding per-image|input = MeV / the image's largest pixel
 log|--encoding log|input = ln(1 + E / q) / ln(1 + S / q)
 normalize-none|--normalize none|no ImageNet normalisation"
 
-# value KEY FILE: the value of KEY in a key<TAB>value file (result.tsv, nutl evaluate's output).
-value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
+source scripts/splits.sh
 # cell VARIANT OPTIONS M: the run folder of member M of a variant.
 cell() {
   local init=kaiming
@@ -64,6 +63,15 @@ commands() {
     done
   done <<<"$variants"
 }
+# A finished network trained on other events than the dataset holds now (make dataset simulated again
+# after a preset or simulator change) cannot stand beside new ones: stop, as run-grid does.
+while IFS='|' read -r name opts _; do
+  for m in $(seq 1 "$members"); do
+    dir=$(cell "$name" "$opts" "$m")
+    [ ! -f "$dir/result.tsv" ] || split_trained_on "$dir/result.tsv" "$data" ||
+      die "$dir: trained on other events than $data holds now (the preset or the simulator changed since): move $runs aside to train the study again"
+  done
+done <<<"$variants"
 mkdir -p "$runs/sensitivity/logs"
 commands | xargs -r -P "$jobs" -I{} sh -c 'log=$1/$(echo "$2" | sed "s/.* --out \([^ ]*\).*/\1/" | tr / _).log
   $2 >"$log" 2>&1 || { echo "sensitivity: failed: $2 (see $log)" >&2; exit 255; }' _ "$runs/sensitivity/logs" {} ||
@@ -99,10 +107,10 @@ tsv=$out/sensitivity.tsv
 {
   printf 'variant\toption\tnetworks\ttest_f1\ttest_f1_err\tsigma_vs_default\tdune_f1\tdune_f1_err\tdune_sigma_vs_default\tpaper_f1\tpaper_f1_err\n'
   while IFS='|' read -r name opts _; do
-    read -r tm te < <(for m in $(seq 1 "$members"); do value test_f1 "$(cell "$name" "$opts" "$m")/result.tsv"; done | mean_err)
+    read -r tm te < <(for m in $(seq 1 "$members"); do split_value test_f1 "$(cell "$name" "$opts" "$m")/result.tsv"; done | mean_err)
     dm=- de=-
     [ $have_dune = 1 ] &&
-      read -r dm de < <(for m in $(seq 1 "$members"); do value f1 "$(dune_of "$name" "$(cell "$name" "$opts" "$m")")"; done | mean_err)
+      read -r dm de < <(for m in $(seq 1 "$members"); do split_value f1 "$(dune_of "$name" "$(cell "$name" "$opts" "$m")")"; done | mean_err)
     if [ "$name" = default ]; then d_tm=$tm d_te=$te d_dm=$dm d_de=$de; fi
     ds=-; [ $have_dune = 1 ] && ds=$(sigmas "$dm" "$de" "$d_dm" "$d_de")
     printf '%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "${opts:--}" "$members" "$tm" "$te" \

@@ -27,26 +27,15 @@ start=$(date +%s)
 mkdir -p "$out/gallery" "$runs"
 die() { echo "validate: $*" >&2; exit 1; }
 
-# value KEY FILE: the value of KEY in a key<TAB>value file (result.tsv, meta.tsv, nutl evaluate's output).
-value() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$2"; }
+source scripts/splits.sh
 
-# nutl's splits: the same seeds for every response, so only the response differs between them. A split
-# written by another build is simulated again and replaced only if its events changed (a simulator
-# change), and then the response's networks go too, so that nothing is reused from other events.
+# nutl's splits: the same seeds for every response, so only the response differs between them
+# (split_simulate keeps a split whose events did not change, and else drops the response's networks).
 simulate() { # RESPONSE
-  local build; build=$("$nutl" --version | awk -F'\t' '$1 == "build" { print $2 }')
   for split in train:$train val:$((train / 2)) test:$train; do
-    local name=${split%%:*} n=${split##*:} dir=$data/$1/${split%%:*}
-    [ -f "$dir/meta.tsv" ] && [ "$(value build "$dir/meta.tsv")" = "$build" ] && continue
-    rm -rf "$dir.new"
-    "$nutl" simulate --events "$n" --downsample "$k" --response "$1" --threads "$threads" \
-      --seed "$("$nutl" seed 2121 "validate-$name")" --out "$dir.new" >/dev/null
-    if [ -f "$dir/meta.tsv" ] && [ "$(value events_sha256 "$dir/meta.tsv")" = "$(value events_sha256 "$dir.new/meta.tsv")" ] &&
-       [ "$(value truth_sha256 "$dir/meta.tsv")" = "$(value truth_sha256 "$dir.new/meta.tsv")" ]; then
-      mv "$dir.new/meta.tsv" "$dir/meta.tsv" && rm -rf "$dir.new" # the same events: keep what used them
-    else # other events: the networks of this response, finished or not, were trained on the old ones
-      rm -rf "$dir" "$runs/$1" && mv "$dir.new" "$dir"
-    fi
+    local name=${split%%:*} n=${split##*:}
+    split_simulate "$data/$1/$name" "$runs/$1" --events "$n" --downsample "$k" --response "$1" --threads "$threads" \
+      --seed "$("$nutl" seed 2121 "validate-$name")"
   done
 }
 
@@ -58,9 +47,7 @@ train_members() { # RESPONSE
   for m in $(seq 1 "$members"); do
     cell=$runs/$1/kaiming-all-n$train-m$m
     [ -f "$cell/result.tsv" ] || continue
-    [ "$(value dataset_train_events_sha256 "$cell/result.tsv")" = "$(value events_sha256 "$data/$1/train/meta.tsv")" ] &&
-      [ "$(value dataset_val_events_sha256 "$cell/result.tsv")" = "$(value events_sha256 "$data/$1/val/meta.tsv")" ] ||
-      rm -rf "$cell" "$cell.log"
+    split_trained_on "$cell/result.tsv" "$data/$1" || rm -rf "$cell" "$cell.log"
   done
   seq 1 "$members" | xargs -P "$jobs" -I{} sh -c '
     cell=$0/kaiming-all-n$1-m{}
@@ -107,13 +94,13 @@ dune_selection() { # DUNE_SPLIT
 pairs() { # RESPONSE RESULT_KEY DUNE_KEY
   for m in $(seq 1 "$members"); do
     local cell=$runs/$1/kaiming-all-n$train-m$m
-    echo "$(value "$2" "$cell/result.tsv") $(value "$3" "$cell/dune.tsv")"
+    echo "$(split_value "$2" "$cell/result.tsv") $(split_value "$3" "$cell/dune.tsv")"
   done
 }
 
 # The summed confusion of one response's members, row-normalised, one "| true | a | b | c |" row a class.
 confusion_rows() { # RESPONSE KEY FILE
-  for m in $(seq 1 "$members"); do value "$2" "$runs/$1/kaiming-all-n$train-m$m/$3"; done |
+  for m in $(seq 1 "$members"); do split_value "$2" "$runs/$1/kaiming-all-n$train-m$m/$3"; done |
     tr -c '0-9.\n' ' ' | awk '{ for (i = 1; i <= 9; i++) c[i] += $i }
       END { split("numu_cc nue_cc nc", name, " ")
             for (r = 0; r < 3; r++) { t = c[3*r+1] + c[3*r+2] + c[3*r+3]

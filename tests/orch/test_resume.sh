@@ -68,7 +68,7 @@ rm -rf datasets/orchtest/test
 bin/nutl simulate --events 30 --seed 78 --downsample 7 --threads 1 --out datasets/orchtest/test >/dev/null
 rc=0; scripts/run-grid.sh orchtest >driver5.log 2>&1 || rc=$?
 [ $rc = 1 ] || fail "stale records: driver exit $rc, expected 1"
-grep -q "^run-grid: runs/orchtest/.*: trained on other test events than datasets/orchtest/test holds now" driver5.log ||
+grep -q "^run-grid: runs/orchtest/.*: trained on other events than datasets/orchtest holds now" driver5.log ||
   fail "stale records: $(cat driver5.log)"
 echo "ok a changed dataset stops the driver, naming the network trained on other events"
 

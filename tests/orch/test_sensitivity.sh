@@ -8,7 +8,8 @@
 #   the network's own encoding; the paper's value is the one of the paper's TSV for that size;
 # - the figure is drawn, and a second run trains nothing (finished networks reused);
 # - the grid driver without the pretrained file refuses, or with pretrained_optional = 1 (the laptop
-#   preset's) trains the Kaiming cells alone.
+#   preset's) trains the Kaiming cells alone;
+# - after the dataset changed, it stops instead of reusing networks trained on other events.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 orch_workbench "20" "all"
@@ -81,4 +82,13 @@ echo "pretrained_optional = 1" >>"$T/cfg/protocols/orchtest.conf"
 grep -q "the Kaiming cells alone" "$T/log3" && ! ls "$T/runs/orchtest" | grep -q '^pretrained' ||
   fail "run-grid, pretrained_optional: $(cat "$T/log3")"
 echo "ok run-grid without the pretrained file: refused, or the Kaiming cells alone with pretrained_optional = 1"
+
+# The test split simulated again with another seed (make dataset after a preset or simulator change):
+# every finished network was trained on other events, and sensitivity stops naming one.
+rm -rf "$T/datasets/orchtest/test"
+bin/nutl simulate --events 30 --seed 78 --downsample 7 --threads 1 --out "$T/datasets/orchtest/test" >/dev/null
+(cd "$T" && SENS_DUNE="$T/dune" scripts/sensitivity.sh orchtest) >"$T/log4" 2>&1 && fail "sensitivity beside stale networks"
+grep -q "^sensitivity: runs/orchtest/.*: trained on other events than datasets/orchtest holds now" "$T/log4" ||
+  fail "stale networks: $(cat "$T/log4")"
+echo "ok a changed dataset stops sensitivity, naming a network trained on other events"
 cat "$md"
