@@ -293,6 +293,19 @@ static void build_network(training *t)
     t->net = net;
 }
 
+/* Appends to key (len bytes) the first 16 hex digits of the SHA-256 of the training and validation
+   events: a checkpoint of the same network on other events (the split simulated again since) is refused
+   rather than resumed on them. */
+static void run_key_add_events(char *key, size_t len, const char *data_dir)
+{
+    char train[NUTL_PATH_MAX], val[NUTL_PATH_MAX], train_hex[65], val_hex[65], truth_hex[65];
+    path_join(train, data_dir, "train");
+    path_join(val, data_dir, "val");
+    dataset_digests(train, train_hex, truth_hex);
+    dataset_digests(val, val_hex, truth_hex);
+    snprintf(key, len, " events train %.16s val %.16s", train_hex, val_hex);
+}
+
 /* Claims the run folder and resumes from its checkpoint if it has one, else starts the schedule. */
 static void start_or_resume(training *t)
 {
@@ -306,7 +319,8 @@ static void start_or_resume(training *t)
                      (unsigned long long)o->seed, o->init, scheme_name(o->scheme), o->train_images, o->batch,
                      o->learning_rate);
     if (o->input.encoding != INPUT_SATURATING)
-        snprintf(t->ck.run_key + n, sizeof t->ck.run_key - n, " encoding %s", input_encoding_name(o->input.encoding));
+        n += snprintf(t->ck.run_key + n, sizeof t->ck.run_key - n, " encoding %s", input_encoding_name(o->input.encoding));
+    run_key_add_events(t->ck.run_key + n, sizeof t->ck.run_key - n, o->data_dir);
     path_join(t->ckpt, t->dir, "checkpoint.bin");
     if (checkpoint_load(t->net, &t->ck, t->ckpt))
         printf("%s: resuming after epoch %d\n", o->out, t->ck.sched.epochs_done);

@@ -24,7 +24,7 @@ long layer_stored_floats(const layer *l);
 /* Everything a run needs to go on after a kill exactly as if it had not stopped: the parameters, the
    momentum buffers, batch-norm statistics, the schedule and the images seen. */
 typedef struct {
-    char run_key[256];   /* what the run is (seed, init, scheme, size): a checkpoint of another is refused */
+    char run_key[256];   /* what the run is (seed, init, scheme, size, events): another run's checkpoint is refused */
     schedule sched;
     uint64_t seen;
     double train_seconds;      /* time spent in training epochs so far */

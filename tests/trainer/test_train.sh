@@ -4,8 +4,9 @@
 #   nothing scores (see below);
 # - reproducibility: one seed gives byte-identical weights and predictions, another seed differs (one
 #   run folder is nested under folders that do not exist yet: train creates them);
-# - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, and a
-#   second training of a cell that is being trained is refused;
+# - resume: a run killed (SIGKILL) after its first epoch and restarted equals an uninterrupted run, its
+#   checkpoint is refused on other training events, and a second training of a cell that is being
+#   trained is refused;
 # - the result record has every key `nutl records result` lists, the predictions its columns;
 # - bad input gives exit 1 and one line naming the file or option.
 source "$(dirname "$0")/../lib.sh"
@@ -52,17 +53,29 @@ cmp -s "$T/a/best.weights" "$T/c/best.weights" && fail "different seeds, identic
 echo "same seed: identical weights and predictions; other seed: different weights"
 
 # resume after a kill
-bin/nutl train "$T/data" --train-images 60 --batch 20 --threads 2 --out "$T/k" --max-epochs 3 --seed 5 \
-  >/dev/null 2>&1 &
-pid=$!  # nutl's own pid (a shell function in the background would be a subshell that SIGKILL leaves orphaned)
-for i in $(seq 600); do grep -q '^epoch 1 ' "$T/k.partial/train.log" 2>/dev/null && break; sleep 0.05; done
-kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-[ -d "$T/k.partial" ] && [ ! -e "$T/k" ] || fail "the killed run should have left only k.partial"
+# killed_after_epoch_1 DATA OUT: the seed-5 run on DATA killed (SIGKILL) once its first epoch is logged.
+killed_after_epoch_1() {
+  bin/nutl train "$1" --train-images 60 --batch 20 --threads 2 --out "$2" --max-epochs 3 --seed 5 >/dev/null 2>&1 &
+  local pid=$! i  # nutl's own pid (a shell function in the background would be a subshell that SIGKILL leaves orphaned)
+  for i in $(seq 600); do grep -q '^epoch 1 ' "$2.partial/train.log" 2>/dev/null && break; sleep 0.05; done
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  [ -d "$2.partial" ] && [ ! -e "$2" ] || fail "the killed run should have left only $2.partial"
+}
+killed_after_epoch_1 "$T/data" "$T/k"
 train --out "$T/k" --max-epochs 3 --seed 5 | grep "resuming after epoch" || fail "no resume"
 for f in best.weights predictions-test.tsv predictions-val.tsv; do
   cmp -s "$T/a/$f" "$T/k/$f" || fail "resumed run differs from the uninterrupted one in $f"
 done
 echo "killed after epoch 1 and resumed: identical to the uninterrupted run"
+# The same network's checkpoint is refused once its training events changed (the split simulated again).
+mkdir "$T/data2" && ln -s "$T/data/val" "$T/data2/val" && ln -s "$T/data/test" "$T/data2/test" &&
+  bin/nutl simulate --events 60 --seed 21 --out "$T/data2/train" --downsample 7 >/dev/null || fail "simulate data2"
+killed_after_epoch_1 "$T/data" "$T/other"
+bin/nutl train "$T/data2" --train-images 60 --batch 20 --threads 2 --out "$T/other" --max-epochs 3 --seed 5 \
+  >/dev/null 2>"$T/err" && fail "a checkpoint trained on other events was resumed"
+grep -q "checkpoint.bin: checkpoint of another run (.* events train [0-9a-f]\{16\} val" "$T/err" ||
+  fail "checkpoint on other events: $(cat "$T/err")"
+echo "ok a checkpoint of the same network on other training events is refused"
 mkdir "$T/busy.partial"
 flock "$T/busy.partial/lock" bin/nutl train "$T/data" --train-images 60 --batch 20 --out "$T/busy" >/dev/null 2>"$T/err"
 grep -q "another nutl train is running on this cell" "$T/err" || fail "a cell being trained was not refused: $(cat "$T/err")"
