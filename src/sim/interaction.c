@@ -71,6 +71,11 @@ static double q2_dipole(const gsl_rng *r, double ma)
     return ma * ma * (pow(1 - gsl_rng_uniform(r), -1.0 / 3) - 1);
 }
 
+double interaction_res_w_max(double enu, double ml)
+{
+    return fmin(DIS_RES_WCUT, sqrt(M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu) - ml);
+}
+
 int interaction_q2_range(double enu, double ml, double w, double *lo, double *hi)
 {
     double m = M_NUCLEON, s = m * m + 2 * m * enu, rs = sqrt(s);
@@ -100,7 +105,7 @@ static double res_weight(int current_cc, int proton, double enu, double ml, doub
 static int res_kinematics(const gsl_rng *r, interaction *in, double ml, double *q2, double *nu)
 {
     int current_cc = in->cls != CLASS_NC || !in->nc_model;
-    double m = M_NUCLEON, wlo = m + M_PION_CHARGED, whi = fmin(DIS_RES_WCUT, sqrt(m * m + 2 * m * in->enu) - ml);
+    double m = M_NUCLEON, wlo = m + M_PION_CHARGED, whi = interaction_res_w_max(in->enu, ml);
     if (whi <= wlo) return 0;
     double top = 0, lo, hi, share[RES_COUNT];
     for (int i = 0; i < RES_GRID_W; i++) {
@@ -165,11 +170,9 @@ double interaction_agky_probabilities(double w, int target_proton, double *p)
     return kept;
 }
 
-/* Returns a multiplicity drawn from p (as interaction_agky_probabilities writes it), renormalised. */
-static int agky_draw(const gsl_rng *r, const double p[AGKY_MAX_HADRONS + 1])
+/* Returns a multiplicity drawn from p (as interaction_agky_probabilities writes it, with its sum). */
+static int agky_draw(const gsl_rng *r, const double p[AGKY_MAX_HADRONS + 1], double sum)
 {
-    double sum = 0;
-    for (int n = 0; n <= AGKY_MAX_HADRONS; n++) sum += p[n];
     double u = gsl_rng_uniform(r) * sum;
     for (int n = 2; n < AGKY_MAX_HADRONS; n++) {
         if (u < p[n]) return n;
@@ -191,8 +194,9 @@ static int dis_kinematics(const gsl_rng *r, enum event_class cls, interaction *i
         double w2 = M_NUCLEON * M_NUCLEON + 2 * M_NUCLEON * enu * y * (1 - x);
         if (w2 < wmin * wmin) continue;
         double p[AGKY_MAX_HADRONS + 1];
-        if (gsl_rng_uniform(r) >= interaction_agky_probabilities(sqrt(w2), in->target_proton, p)) continue;
-        in->n_hadrons = agky_draw(r, p);
+        double kept = interaction_agky_probabilities(sqrt(w2), in->target_proton, p);
+        if (gsl_rng_uniform(r) >= kept) continue;
+        in->n_hadrons = agky_draw(r, p, kept);
         *q2 = 2 * M_NUCLEON * enu * x * y;
         *nu = enu * y;
         return 1;

@@ -50,6 +50,10 @@ double interaction_dis_y_slope(enum event_class cls);
    at rest and an outgoing lepton of mass ml into lo and hi; returns 0 if w is out of reach. */
 int interaction_q2_range(double enu, double ml, double w, double *lo, double *hi);
 
+/* Returns the largest hadronic mass (MeV) of resonance production at enu (MeV) with an outgoing lepton of
+   mass ml: the kinematic limit on a nucleon at rest, or GENIE's W_cut (DIS_RES_WCUT) below it. */
+double interaction_res_w_max(double enu, double ml);
+
 /* Returns the probability that an interaction of class cls at enu (MeV) is in channel c (the <3-deposit
    rule of whole events aside). */
 double interaction_channel_share(enum event_class cls, enum channel c, double enu);

@@ -121,7 +121,7 @@ static double res_dw(double w, void *par)
 
 double xsec_res_nucleon(double enu, int proton)
 {
-    double m = M_NUCLEON, wlo = m + M_PION_CHARGED, whi = fmin(DIS_RES_WCUT, sqrt(m * m + 2 * m * enu) - M_MUON);
+    double wlo = M_NUCLEON + M_PION_CHARGED, whi = interaction_res_w_max(enu, M_MUON);
     res_point p = {enu, 0, proton};
     gsl_function f = {res_dw, &p};
     double jumps[RES_COUNT]; /* each resonance's end, in ascending order for the integrator */
