@@ -12,7 +12,8 @@ out=$(realpath -m "$1"); shift
 repo=$PWD seed=$(bin/nutl seed 1414 difficulty-train)
 mkdir -p "$out"
 for spec in "$@"; do
-  commit=${spec%%:*} wt=$out/worktree-${spec%%:*}
+  commit=${spec%%:*}
+  wt=$out/worktree-$commit
   git worktree add -q --detach "$wt" "$commit"
   mkdir -p "$wt/build/cpu" && cp -a build/cpu/darknet "$wt/build/cpu/" && ln -s "$repo/build/src" "$wt/build/src"
   find "$wt/build/cpu/darknet" -exec touch {} +  # newer than the checkout: make keeps the copy

@@ -2,10 +2,11 @@
 # make difficulty: how hard the simulated events are, measured two ways on one 224x224 dataset (or one
 # downsampled by DOWNSAMPLE; detector response RESPONSE): the separability index of its training split
 # (nutl separability), and Kaiming `all` ResNet18 ensembles at 1k and 3k training images (the paper's
-# protocol: nutl train's defaults), beside the paper's Table I (0.528 +- 0.014 and 0.661 +- 0.010) and Table III's Kaiming
-# confusion pattern, and an ablation: the separability index with each physics ingredient switched off
-# (nutl simulate --without). Writes paper-figures/difficulty/difficulty-k<K>[-<response>].md; finished
-# networks are kept while the splits they were trained on simulate to the same bytes (scripts/splits.sh).
+# protocol: nutl train's defaults), beside the paper's Table I (0.528 +- 0.014 and 0.661 +- 0.010) and
+# Table III's Kaiming confusion pattern, and an ablation: the separability index with each physics
+# ingredient switched off (nutl simulate --without). Writes
+# paper-figures/difficulty/difficulty-k<K>[-<response>].md; finished networks are kept while the splits
+# they were trained on simulate to the same bytes (scripts/splits.sh).
 # Environment: DOWNSAMPLE (1), RESPONSE (ideal; also lar, paper, dune), MEMBERS (3), MAX_EPOCHS (100, the
 # trainer's default), THREADS (1), TRAIN_EVENTS (3000: training and test events, a third as many
 # validation), SIZES (training images per ensemble, "1000 3000"; the confusion table is the largest's);
