@@ -2,8 +2,8 @@
    Channels QE, MEC (2p2h), RES and DIS drawn by their cross-sections on argon (CC: GENIE 3.0.6's default
    models, sim/xsec.h; NC: each CC cross-section times that channel's measured or model NC/CC ratio),
    once per event; QE and MEC Q^2 from axial
-   dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying by GENIE's
-   channels and branching ratios (N pi, N eta, Delta pi, N rho, N gamma; the Delta to N pi by isospin);
+   dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
+   isospin (the Delta) or by GENIE's channels and branching ratios (N pi, N eta, Delta pi, N rho, N gamma);
    DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
    hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
    motion and removal energy; a one-step intranuclear cascade (pion absorption, charge exchange and
@@ -30,10 +30,10 @@ typedef struct {
     int target_proton;   /* 1 if the struck nucleon was a proton */
     int n_hadrons;       /* DIS: the AGKY hadron multiplicity drawn with the kinematics */
     int resonance;       /* RES: which of the Rein-Sehgal resonances (sim/resonance.h) */
-    int n_after_fsi;     /* RES: the last of the vertex's products, an eta's or rho's decay products, which
-                            leave the nucleus without the cascade (GENIE decays eta and rho after it) */
     double vertex[3];
     int n;               /* final-state particles entering the detector, lepton first (CC) */
+    int n_after_fsi;     /* RES: the last of the vertex's products, an eta's or rho's decay products, which
+                            leave the nucleus without the cascade (GENIE decays eta and rho after it) */
     particle fs[INTERACTION_MAX_PARTICLES];
 } interaction;
 
