@@ -223,25 +223,6 @@ static void add_p4(interaction *in, enum species sp, const double p4[4])
     add(in, sp, p4[0] - species_mass(sp), d);
 }
 
-/* Chooses the species of an isospin-3/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
-   (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
-static void delta_species(const gsl_rng *r, int q, enum species sp[2])
-{
-    int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
-    if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
-    else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
-    else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
-}
-
-/* Chooses the species of an isospin-1/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
-   (N+ -> n pi+ 2/3, p pi0 1/3; N0 -> p pi- 2/3, n pi0 1/3). */
-static void nstar_species(const gsl_rng *r, int q, enum species sp[2])
-{
-    int major = gsl_rng_uniform(r) < 2.0 / 3;
-    if (q >= 1) { sp[0] = major ? SP_NEUTRON : SP_PROTON; sp[1] = major ? SP_PION_PLUS : SP_PION_ZERO; }
-    else { sp[0] = major ? SP_PROTON : SP_NEUTRON; sp[1] = major ? SP_PION_MINUS : SP_PION_ZERO; }
-}
-
 /* Returns the probability that AGKY's baryon is a proton for a hadronic system of charge q and n hadrons
    (GENIE's KNO hadronisation, as NeuGEN's: q = 2 a proton for n = 2, else 2/3; q = 1 1/3 for n = 2, else
    1/2; q = 0 2/3 for n = 2, else 1/2). Strange baryons (a few per cent) are left out. */
@@ -288,11 +269,10 @@ static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int
         sp[0] = charge >= 1 ? SP_PROTON : SP_NEUTRON;
         sp[1] = charge == 2 ? SP_PROTON : SP_NEUTRON;
         break;
-    case CH_RES:
-        n = 2;
-        if (resonance_is_delta(in->resonance)) delta_species(r, charge, sp);
-        else nstar_species(r, charge, sp);
-        break;
+    case CH_RES: /* the decay products that go through the cascade, then an eta's or rho's, which skip it */
+        n = resonance_decay(r, in->resonance, charge, had, sp, out, &in->n_after_fsi, NULL);
+        for (int k = 0; k < n; k++) add_p4(in, sp[k], out[k]);
+        return n > 0;
     default:
         n = in->n_hadrons;
         interaction_agky_species(r, charge, n, sp);
@@ -396,14 +376,15 @@ enum fsi_fate interaction_fsi_fate(const gsl_rng *r, enum species sp, double t)
     return FSI_ABSORPTION;
 }
 
-/* One step of intranuclear cascade for each hadron of the primary vertex (indices from first), hA's
+/* One step of intranuclear cascade for each hadron of the primary vertex (indices from first, the last
+   in->n_after_fsi left out: an eta's or rho's decay products, which GENIE decays after its cascade), hA's
    fates (interaction_fsi_fate): elastic leaves the hadron as it is (hA's hadron-nucleus elastic turns it
    by a small angle); inelastic knocks out a nucleon; charge exchange changes the charge; absorption
    takes a pion on a nucleon pair, or spends a nucleon on two. Each knocked-out nucleon pays
    NUCLEON_SEPARATION; fates that cannot pay it leave the hadron as it is. */
 static void cascade(const gsl_rng *r, interaction *in, int first)
 {
-    int n0 = in->n;
+    int n0 = in->n - in->n_after_fsi;
     for (int k = first; k < n0; k++) {
         particle *h = &in->fs[k];
         enum fsi_fate fate = interaction_fsi_fate(r, h->sp, h->t);

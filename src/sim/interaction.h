@@ -3,7 +3,8 @@
    models, sim/xsec.h; NC: each CC cross-section times that channel's measured or model NC/CC ratio),
    once per event; QE and MEC Q^2 from axial
    dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
-   isospin; DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
+   isospin (the Delta) or by GENIE's channels and branching ratios (N pi, N eta, Delta pi, N rho, N gamma);
+   DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
    hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
    motion and removal energy; a one-step intranuclear cascade (pion absorption, charge exchange and
    scattering, nucleon knock-out) and evaporation neutrons. Energies in MeV. */
@@ -31,6 +32,8 @@ typedef struct {
     int resonance;       /* RES: which of the Rein-Sehgal resonances (sim/resonance.h) */
     double vertex[3];
     int n;               /* final-state particles entering the detector, lepton first (CC) */
+    int n_after_fsi;     /* RES: the last of the vertex's products, an eta's or rho's decay products, which
+                            leave the nucleus without the cascade (GENIE decays eta and rho after it) */
     particle fs[INTERACTION_MAX_PARTICLES];
 } interaction;
 

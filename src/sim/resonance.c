@@ -2,6 +2,7 @@
 
 #include <math.h>
 
+#include "sim/kinematics.h"
 #include "sim/sim_constants.h"
 
 typedef struct {
@@ -183,4 +184,184 @@ double resonance_xsec_all(int current_cc, int target_proton, double enu, double 
         sum += x[k];
     }
     return sum;
+}
+
+/* ---- Decays ---- */
+
+typedef struct {
+    double br;
+    int baryon, meson; /* PDG codes */
+} decay_channel;
+
+static const decay_channel channels[RES_COUNT][3][RES_DECAY_MAX] = RES_DECAY_TABLE;
+
+/* Returns the number of channels in resonance k's list for charge q (0: it decays by isospin to N pi). */
+static int channel_count(int k, int q)
+{
+    int n = 0;
+    if (q < 0 || q > 2) return 0;
+    while (n < RES_DECAY_MAX && channels[k][q][n].br > 0) n++;
+    return n;
+}
+
+/* Returns the species of a nucleon, pion or photon PDG code, N_SPECIES for the others. */
+static enum species pdg_species(int pdg)
+{
+    switch (pdg) {
+    case 2212: return SP_PROTON;
+    case 2112: return SP_NEUTRON;
+    case 211: return SP_PION_PLUS;
+    case -211: return SP_PION_MINUS;
+    case 111: return SP_PION_ZERO;
+    case 22: return SP_GAMMA;
+    default: return N_SPECIES;
+    }
+}
+
+/* Returns the mass GENIE gives a daughter of PDG code pdg in the decay (infinite for the Delta-, whose
+   channels GENIE closes). */
+static double pdg_mass(int pdg)
+{
+    switch (pdg) {
+    case 221: return M_ETA;
+    case 113: return M_RHO_ZERO_GENIE;
+    case 213: case -213: return M_RHO_CHARGED_GENIE;
+    case 2224: return M_DELTA_PP_GENIE;
+    case 2214: return M_DELTA_P_GENIE;
+    case 2114: return M_DELTA_0_GENIE;
+    case 1114: return INFINITY;
+    default: return species_mass(pdg_species(pdg));
+    }
+}
+
+int resonance_decay_channels(int k, int charge, double w, double *share, int (*pdg)[2])
+{
+    int n = channel_count(k, charge);
+    double sum = 0;
+    for (int c = 0; c < n; c++) {
+        const decay_channel *ch = &channels[k][charge][c];
+        share[c] = pdg_mass(ch->baryon) + pdg_mass(ch->meson) < w ? ch->br : 0;
+        sum += share[c];
+        if (pdg) pdg[c][0] = ch->baryon, pdg[c][1] = ch->meson;
+    }
+    for (int c = 0; c < n; c++) share[c] = sum > 0 ? share[c] / sum : 0;
+    return n;
+}
+
+/* Chooses the species of an isospin-3/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (Delta+ -> p pi0 2/3, n pi+ 1/3; Delta0 -> n pi0 2/3, p pi- 1/3). */
+static void delta_species(const gsl_rng *r, int q, enum species sp[2])
+{
+    int minor = gsl_rng_uniform(r) < 1.0 / 3; /* Delta+ -> n pi+, Delta0 -> p pi- */
+    if (q >= 2) { sp[0] = SP_PROTON; sp[1] = SP_PION_PLUS; }
+    else if (q == 1) { sp[0] = minor ? SP_NEUTRON : SP_PROTON; sp[1] = minor ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = minor ? SP_PROTON : SP_NEUTRON; sp[1] = minor ? SP_PION_MINUS : SP_PION_ZERO; }
+}
+
+/* Chooses the species of an isospin-1/2 resonance's decay N pi (charge q) by its Clebsch-Gordan weights
+   (N+ -> n pi+ 2/3, p pi0 1/3; N0 -> p pi- 2/3, n pi0 1/3). */
+static void nstar_species(const gsl_rng *r, int q, enum species sp[2])
+{
+    int major = gsl_rng_uniform(r) < 2.0 / 3;
+    if (q >= 1) { sp[0] = major ? SP_NEUTRON : SP_PROTON; sp[1] = major ? SP_PION_PLUS : SP_PION_ZERO; }
+    else { sp[0] = major ? SP_PROTON : SP_NEUTRON; sp[1] = major ? SP_PION_MINUS : SP_PION_ZERO; }
+}
+
+/* The products of one decay: those that go through the cascade, then those decayed after it. */
+typedef struct {
+    int n, n_late;
+    enum species sp[RESONANCE_MAX_PRODUCTS], late_sp[RESONANCE_MAX_PRODUCTS];
+    double p4[RESONANCE_MAX_PRODUCTS][4], late_p4[RESONANCE_MAX_PRODUCTS][4];
+} products;
+
+static void put(products *out, int late, enum species sp, const double p4[4])
+{
+    int *n = late ? &out->n_late : &out->n;
+    (late ? out->late_sp : out->sp)[*n] = sp;
+    for (int c = 0; c < 4; c++) (late ? out->late_p4 : out->p4)[*n][c] = p4[c];
+    (*n)++;
+}
+
+/* Decays an eta of four-momentum p4 by its PDG branching ratios (sim_constants.h ETA_BR_*). */
+static void eta_decay(const gsl_rng *r, const double p4[4], products *out)
+{
+    static const enum species modes[4][3] = {{SP_GAMMA, SP_GAMMA, N_SPECIES},
+                                             {SP_PION_ZERO, SP_PION_ZERO, SP_PION_ZERO},
+                                             {SP_PION_PLUS, SP_PION_MINUS, SP_PION_ZERO},
+                                             {SP_PION_PLUS, SP_PION_MINUS, SP_GAMMA}};
+    static const double br[4] = {ETA_BR_2GAMMA, ETA_BR_3PI0, ETA_BR_PIPIPI0, ETA_BR_PIPIGAMMA};
+    double u = gsl_rng_uniform(r) * (br[0] + br[1] + br[2] + br[3]);
+    int m = 0;
+    while (m < 3 && u >= br[m]) u -= br[m++];
+    int n = m == 0 ? 2 : 3;
+    double mass[3], p[3][4];
+    for (int i = 0; i < n; i++) mass[i] = species_mass(modes[m][i]);
+    p4_decay_n(r, p4, mass, n, p); /* the eta outweighs its products in every mode */
+    for (int i = 0; i < n; i++) put(out, 1, modes[m][i], p[i]);
+}
+
+/* Decays a daughter of PDG code pdg and four-momentum p4 into out: a Delta(1232) at once to N pi by
+   isospin (GENIE decays it before its hadron transport, and nutl's P33(1232) decays so); an eta or rho
+   after the cascade (GENIE's PYTHIA decays after transport); a nucleon, pion or photon as it is. */
+static void daughter(const gsl_rng *r, int pdg, const double p4[4], products *out)
+{
+    if (pdg == 2224 || pdg == 2214 || pdg == 2114) {
+        enum species sp[2];
+        double a[4], b[4];
+        delta_species(r, pdg == 2224 ? 2 : pdg == 2214 ? 1 : 0, sp);
+        p4_decay_two(r, p4, species_mass(sp[0]), species_mass(sp[1]), a, b);
+        put(out, 0, sp[0], a);
+        put(out, 0, sp[1], b);
+    } else if (pdg == 113 || pdg == 213 || pdg == -213) { /* rho0 -> pi+ pi-, rho+- -> pi+- pi0 */
+        enum species s0 = pdg == 113 ? SP_PION_PLUS : pdg == 213 ? SP_PION_PLUS : SP_PION_MINUS;
+        enum species s1 = pdg == 113 ? SP_PION_MINUS : SP_PION_ZERO;
+        double a[4], b[4];
+        p4_decay_two(r, p4, species_mass(s0), species_mass(s1), a, b);
+        put(out, 1, s0, a);
+        put(out, 1, s1, b);
+    } else if (pdg == 221) {
+        eta_decay(r, p4, out);
+    } else {
+        put(out, 0, pdg_species(pdg), p4);
+    }
+}
+
+int resonance_decay(const gsl_rng *r, int k, int charge, const double had[4], enum species *sp, double (*p4)[4],
+                    int *after_fsi, int *channel)
+{
+    int n = channel_count(k, charge);
+    *after_fsi = 0;
+    if (channel) *channel = -1;
+    if (n == 0) { /* N pi by isospin, as nutl decayed every resonance before */
+        double mass[2];
+        if (table[k].delta) delta_species(r, charge, sp);
+        else nstar_species(r, charge, sp);
+        for (int i = 0; i < 2; i++) mass[i] = species_mass(sp[i]);
+        return p4_decay_n(r, had, mass, 2, p4) ? 2 : 0;
+    }
+    double share[RES_DECAY_MAX], w = p4_mass(had);
+    int pdg[RES_DECAY_MAX][2];
+    resonance_decay_channels(k, charge, w, share, pdg);
+    double u = gsl_rng_uniform(r), sum = 0;
+    int c = -1;
+    for (int i = 0; i < n; i++) {
+        if (share[i] <= 0) continue;
+        c = i;
+        sum += share[i];
+        if (u < sum) break;
+    }
+    if (c < 0) return 0; /* below every channel's threshold */
+    if (channel) *channel = c;
+    double a[4], b[4];
+    p4_decay_two(r, had, pdg_mass(pdg[c][0]), pdg_mass(pdg[c][1]), a, b);
+    products out = {0};
+    daughter(r, pdg[c][0], a, &out);
+    daughter(r, pdg[c][1], b, &out);
+    for (int i = 0; i < out.n + out.n_late; i++) {
+        int late = i >= out.n, j = late ? i - out.n : i;
+        sp[i] = late ? out.late_sp[j] : out.sp[j];
+        for (int e = 0; e < 4; e++) p4[i][e] = late ? out.late_p4[j][e] : out.p4[j][e];
+    }
+    *after_fsi = out.n_late;
+    return out.n + out.n_late;
 }
