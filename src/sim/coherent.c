@@ -222,19 +222,28 @@ static double t_draw(const gsl_rng *r, const double *c, const double *s, int n, 
     return lo - log(1 - u * (1 - e)) / s[k];
 }
 
+double coherent_envelope(int cc, double ml, double enu)
+{
+    double ylo = pion_mass(cc) / enu, yhi = 1 - ml / enu, top = 0;
+    int ny = (int)fmax(COH_GRID_Y, ceil((yhi - ylo) * enu / COH_GRID_DNU));
+    for (int i = 0; i < ny; i++)
+        for (int j = 0; j < COH_GRID_Q2; j++) {
+            double u = (j + 0.5) / COH_GRID_Q2; /* quadratic in Q^2: the density is steepest near 0 */
+            top = fmax(top, coherent_xsec_dq2dy(cc, ml, enu, COH_Q2_MAX * u * u, ylo + (yhi - ylo) * (i + 0.5) / ny));
+        }
+    return top;
+}
+
 int coherent_kinematics(const gsl_rng *r, int cc, double ml, double enu, double *y, double *q2, double *t)
 {
-    double mpi = pion_mass(cc), ylo = mpi / enu, yhi = 1 - ml / enu, qhi = COH_Q2_MAX, top = 0;
+    double mpi = pion_mass(cc), ylo = mpi / enu, yhi = 1 - ml / enu, qhi = COH_Q2_MAX;
     if (yhi <= ylo) return 0;
-    for (int i = 0; i < COH_GRID_Y; i++)
-        for (int j = 0; j < COH_GRID_Q2; j++)
-            top = fmax(top, coherent_xsec_dq2dy(cc, ml, enu, qhi * (j + 0.5) / COH_GRID_Q2,
-                                                ylo + (yhi - ylo) * (i + 0.5) / COH_GRID_Y));
+    double top = coherent_envelope(cc, ml, enu);
     if (top <= 0) return 0;
     for (int tries = 0; tries < 1000000; tries++) {
         double yy = ylo + (yhi - ylo) * gsl_rng_uniform(r), x = qhi * gsl_rng_uniform(r);
         if (gsl_rng_uniform(r) * COH_ENVELOPE_MARGIN * top >= coherent_xsec_dq2dy(cc, ml, enu, x, yy)) continue;
-        double lo = 0, hi = 0, c[2], s[2]; /* the density is 0 where the pion cannot be made */
+        double lo = 0, hi = 0, c[2], s[2]; /* an accepted draw has a positive density: the range exists */
         coherent_t_range(yy * enu, x, mpi, &lo, &hi);
         int n = pion_nucleus_terms(yy * enu * 1e-3, x * 1e-6, mpi * 1e-3, c, s);
         *t = t_draw(r, c, s, n, lo * 1e-6, hi * 1e-6) * 1e6;

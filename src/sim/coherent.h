@@ -39,8 +39,12 @@ double coherent_xsec_dq2dy(int cc, double ml, double enu, double q2, double y);
    mass ml or NC, integrated over y in (m_pi/E, 1 - m_l/E) and Q^2 in (0, COH_Q2_MAX) as GENIE's COHXSec. */
 double coherent_xsec(int cc, double ml, double enu);
 
-/* Samples y, Q^2 (MeV^2) and |t| (MeV^2) from d^3 sigma / dQ^2 dy dt: y and Q^2 by rejection under the
-   largest d^2 sigma / dQ^2 dy on a grid (times COH_ENVELOPE_MARGIN), then |t| from its exponentials.
+/* Returns the largest d^2 sigma / dQ^2 dy on the sampler's grid at enu: y in steps of at most COH_GRID_DNU
+   in nu (at least COH_GRID_Y points), COH_GRID_Q2 points quadratic in Q^2 (denser near 0). */
+double coherent_envelope(int cc, double ml, double enu);
+
+/* Samples y, Q^2 (MeV^2) and |t| (MeV^2) from d^3 sigma / dQ^2 dy dt: y and Q^2 uniform, by rejection
+   under coherent_envelope times COH_ENVELOPE_MARGIN, then |t| from its exponentials.
    Returns 0 if the channel is closed at enu. */
 int coherent_kinematics(const gsl_rng *r, int cc, double ml, double enu, double *y, double *q2, double *t);
 

@@ -276,9 +276,10 @@
 #define COH_PIN_BG {{0.834, 1.77, 0}, {17.8, 6.22, -3.1}, {0, 0, 0}, {11.83, -3.39, 0}}
 #define COH_PIN_HIGH {{1.9, 20.1, 15.4, -0.5}, {1.2, 21.64, 17.29, -0.5}, {1.9, 2.38, 17.55, -1.0}, \
                       {1.5, 3.4, 11.35, -1.0}}
-#define COH_GRID_Y 24           /* the sampler's envelope: the largest d^2 sigma / dQ^2 dy on this grid of y ... */
-#define COH_GRID_Q2 24          /* ... and Q^2 (uniform in their ranges) */
-#define COH_ENVELOPE_MARGIN 2.0 /* times this margin (model: above the peaks between grid points) */
+#define COH_GRID_Y 24           /* the sampler's envelope: the largest d^2 sigma / dQ^2 dy on a grid of at least */
+#define COH_GRID_DNU 25.0       /* this many y, at most this step in nu (MeV: the pion-carbon peak is ~100 MeV wide) */
+#define COH_GRID_Q2 24          /* and this many Q^2, quadratic in Q^2 (denser near 0, where it is steepest) */
+#define COH_ENVELOPE_MARGIN 1.5 /* times this margin (model: above the peaks between grid points) */
 /* Neutral current: each channel's weight is the CC fraction above times that channel's NC/CC ratio
    (then normalised), so NC gets its own energy dependence and channel mix. */
 #define SIN2_THETA_W 0.2312   /* weak mixing angle, PDG 2022 (effective, at the Z) */
