@@ -125,7 +125,7 @@ static void truth_line(FILE *f, int64_t id, const event_truth *t)
             interaction_count(in, SP_MUON_MINUS), interaction_count(in, SP_ELECTRON), interaction_count(in, SP_PROTON),
             interaction_count(in, SP_NEUTRON), interaction_count(in, SP_PION_PLUS),
             interaction_count(in, SP_PION_MINUS), interaction_count(in, SP_PION_ZERO),
-            in->target_proton ? "p" : "n", in->vertex[0], in->vertex[1], in->vertex[2], t->dropped, t->seed);
+            in->channel == CH_COH ? "A" : in->target_proton ? "p" : "n", in->vertex[0], in->vertex[1], in->vertex[2], t->dropped, t->seed);
 }
 
 static void write_meta(const char *dir, const options *o, long dropped)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sim/coherent.h"
 #include "sim/kinematics.h"
 #include "sim/resonance.h"
 #include "sim/sim_constants.h"
@@ -13,7 +14,7 @@
 
 const char *channel_name(enum channel c)
 {
-    static const char *name[N_CHANNELS] = {"qe", "mec", "res", "dis"};
+    static const char *name[N_CHANNELS] = {"qe", "mec", "res", "dis", "coh"};
     return name[c];
 }
 
@@ -34,14 +35,18 @@ static double lerp_table(const double *x, const double *y, int n, double t)
     return y[k - 1] + (y[k] - y[k - 1]) * (t - x[k - 1]) / (x[k] - x[k - 1]);
 }
 
-/* Writes the unnormalised weight of each channel at enu into f: its CC cross-section on argon
-   (sim_constants.h XSEC_*, from sim/xsec.h), times its NC/CC ratio for NC. */
+/* Writes the unnormalised weight of each channel at enu into f: its CC nu_mu cross-section on argon
+   (sim_constants.h XSEC_*, from sim/xsec.h), times its NC/CC ratio for NC. Coherent pion production has
+   its own NC and CC nu_e tables (sim/coherent.h): the lepton's mass suppresses CC nu_mu by 10-35 % at
+   1-4 GeV, so neither a constant NC/CC ratio nor nu_mu's table for nu_e would be the model's. */
 static void channel_weights(enum event_class cls, double enu, double f[N_CHANNELS])
 {
     static const double e[XSEC_N] = XSEC_E, qe[XSEC_N] = XSEC_QE, mec[XSEC_N] = XSEC_MEC, res[XSEC_N] = XSEC_RES,
-                        dis[XSEC_N] = XSEC_DIS;
-    static const double nc[N_CHANNELS] = {NC_QE_RATIO, NC_MEC_RATIO, NC_RES_RATIO, NC_DIS_RATIO};
-    const double *table[N_CHANNELS] = {qe, mec, res, dis};
+                        dis[XSEC_N] = XSEC_DIS, coh[XSEC_N] = XSEC_COH, coh_nue[XSEC_N] = XSEC_COH_NUE,
+                        coh_nc[XSEC_N] = XSEC_COH_NC;
+    static const double nc[N_CHANNELS] = {NC_QE_RATIO, NC_MEC_RATIO, NC_RES_RATIO, NC_DIS_RATIO, 1};
+    const double *table[N_CHANNELS] = {qe, mec, res, dis,
+                                       cls == CLASS_NC ? coh_nc : cls == CLASS_NUE_CC ? coh_nue : coh};
     for (int c = 0; c < N_CHANNELS; c++) f[c] = lerp_table(e, table[c], XSEC_N, enu) * (cls == CLASS_NC ? nc[c] : 1);
 }
 
@@ -57,12 +62,14 @@ static enum channel channel_pick(const gsl_rng *r, enum event_class cls, double 
 {
     double f[N_CHANNELS];
     channel_weights(cls, enu, f);
-    double u = gsl_rng_uniform(r) * (f[0] + f[1] + f[2] + f[3]);
+    double sum = 0;
+    for (int c = 0; c < N_CHANNELS; c++) sum += f[c];
+    double u = gsl_rng_uniform(r) * sum;
     for (int c = 0; c < N_CHANNELS - 1; c++) {
         if (u < f[c]) return (enum channel)c;
         u -= f[c];
     }
-    return CH_DIS;
+    return (enum channel)(N_CHANNELS - 1);
 }
 
 /* Returns Q^2 from an axial dipole squared, dsigma/dQ^2 ~ (1 + Q^2/M_A^2)^-4, by inverting its CDF. */
@@ -255,6 +262,13 @@ static int hadronise(const gsl_rng *r, interaction *in, const double had[4], int
     double mass[AGKY_MAX_HADRONS], out[AGKY_MAX_HADRONS][4];
     int n;
     switch (in->channel) {
+    case CH_COH: { /* one pion takes q less the nucleus's recoil; the nucleus stays whole, unseen */
+        enum species pion = charge ? SP_PION_PLUS : SP_PION_ZERO;
+        double p4[4];
+        if (!coherent_pion(had, in->t, species_mass(pion), 2 * M_PI * gsl_rng_uniform(r), p4)) return 0;
+        add_p4(in, pion, p4);
+        return 1;
+    }
     case CH_QE: {
         sp[0] = charge ? SP_PROTON : SP_NEUTRON;
         double p2 = had[1] * had[1] + had[2] * had[2] + had[3] * had[3];
@@ -473,6 +487,12 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         return 1;
     case CH_RES: return res_kinematics(r, in, in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0,
                                        q2, nu);
+    case CH_COH: { /* NC without the NC model (an ablation) takes CC's density, as RES does */
+        double y, ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
+        if (!coherent_kinematics(r, in->cls != CLASS_NC || !in->nc_model, ml, in->enu, &y, q2, &in->t)) return 0;
+        *nu = y * in->enu;
+        return 1;
+    }
     default: return dis_kinematics(r, in->nc_model ? in->cls : CLASS_NUMU_CC, in, q2, nu);
     }
 }
@@ -492,7 +512,7 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         in->enu = enu;
         memcpy(in->vertex, vertex, sizeof in->vertex);
         in->channel = channel;
-        int target = in->channel == CH_RES ? 0 : pick_target(r, in);
+        int target = in->channel == CH_RES || in->channel == CH_COH ? 0 : pick_target(r, in); /* COH: the nucleus */
         in->target_proton = target >= 1;
         double q2, nu;
         if (!transfer(r, in, &q2, &nu)) continue;
@@ -506,20 +526,22 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         double dir[3] = {0, 0, 1};
         dir_deflect(dir, cos_t, 2 * M_PI * gsl_rng_uniform(r));
         double had[4] = {nu, -pl * dir[0], -pl * dir[1], enu - pl * dir[2]}, n1[4];
-        int pairs = in->channel == CH_MEC ? 2 : 1;
+        int pairs = in->channel == CH_MEC ? 2 : in->channel == CH_COH ? 0 : 1; /* COH: the whole nucleus, at rest */
         for (int k = 0; k < pairs; k++) {
             fermi_nucleon(r, n1);
             for (int c = 0; c < 4; c++) had[c] += n1[c];
         }
         in->q2 = q2;
         in->y = nu / enu;
-        in->w = p4_mass(had);
+        in->w = in->channel == CH_COH ? species_mass(cls == CLASS_NC ? SP_PION_ZERO : SP_PION_PLUS) : p4_mass(had);
         in->lepton_e = el;
         if (lepton != SP_NEUTRINO) add(in, lepton, el - ml, dir);
         int first = in->n;
         if (!hadronise(r, in, had, target + (cls != CLASS_NC))) continue;
-        cascade(r, in, first);
-        evaporate(r, in);
+        if (in->channel != CH_COH) { /* coherent: no intranuclear cascade, the nucleus is left unexcited */
+            cascade(r, in, first);
+            evaporate(r, in);
+        }
         return;
     }
     nutl_die("interaction: no kinematically allowed interaction found at E = %g MeV", enu);

@@ -1,7 +1,9 @@
 /* interaction: a neutrino-argon interaction generator for 1-4 GeV (CC nu_mu, CC nu_e, NC).
-   Channels QE, MEC (2p2h), RES and DIS drawn by their cross-sections on argon (CC: GENIE 3.0.6's default
-   models, sim/xsec.h; NC: each CC cross-section times that channel's measured or model NC/CC ratio),
-   once per event; QE and MEC Q^2 from axial
+   Channels QE, MEC (2p2h), RES, DIS and coherent pion production (COH) drawn by their cross-sections on
+   argon (CC: GENIE 3.0.6's default models, sim/xsec.h and sim/coherent.h; NC: each CC cross-section times
+   that channel's measured or model NC/CC ratio, COH its own NC cross-section), once per event; COH makes
+   the lepton and one pion (pi+ CC, pi0 NC) off the whole nucleus, which stays unseen in its ground state
+   (no Fermi motion, no cascade, no evaporation); QE and MEC Q^2 from axial
    dipoles; resonance production by Rein-Sehgal's 18 resonances (sim/resonance.h) decaying to N pi by
    isospin (the Delta) or by GENIE's channels and branching ratios (N pi, N eta, Delta pi, N rho, N gamma);
    DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
@@ -16,7 +18,7 @@
 #include "sim/dataset.h"
 #include "sim/particle.h"
 
-enum channel { CH_QE, CH_MEC, CH_RES, CH_DIS, N_CHANNELS };
+enum channel { CH_QE, CH_MEC, CH_RES, CH_DIS, CH_COH, N_CHANNELS };
 
 #define INTERACTION_MAX_PARTICLES 64
 
@@ -30,6 +32,7 @@ typedef struct {
     int target_proton;   /* 1 if the struck nucleon was a proton */
     int n_hadrons;       /* DIS: the AGKY hadron multiplicity drawn with the kinematics */
     int resonance;       /* RES: which of the Rein-Sehgal resonances (sim/resonance.h) */
+    double t;            /* COH: |t| (MeV^2), the four-momentum transfer squared to the nucleus */
     double vertex[3];
     int n;               /* final-state particles entering the detector, lepton first (CC) */
     int n_after_fsi;     /* RES: the last of the vertex's products, an eta's or rho's decay products, which
@@ -37,7 +40,7 @@ typedef struct {
     particle fs[INTERACTION_MAX_PARTICLES];
 } interaction;
 
-/* Returns the name of channel c ("qe", "mec", "res", "dis"). */
+/* Returns the name of channel c ("qe", "mec", "res", "dis", "coh"). */
 const char *channel_name(enum channel c);
 
 /* Fills *in with one interaction of class cls at neutrino energy enu (MeV) at vertex; without the NC

@@ -360,13 +360,62 @@
 /* The CC nu_mu cross-sections per argon nucleus (1e-38 cm^2) of QE, MEC, RES and DIS at XSEC_E (MeV), as
    src/sim/xsec.c computes them (tests/sim/test_xsec.c recomputes them, 1 %); linear between, constant
    outside. The channel weights of CC are these; CC nu_e takes nu_mu's (the lepton's mass matters little
-   at 1-4 GeV). */
+   at 1-4 GeV), except for coherent pion production (XSEC_COH_NUE below). */
 #define XSEC_N 7
 #define XSEC_E {1000.0, 1500.0, 2000.0, 2500.0, 3000.0, 3500.0, 4000.0}
 #define XSEC_QE {20.9, 21.13, 20.78, 20.43, 20.13, 19.9, 19.72}
 #define XSEC_MEC {5.507, 5.568, 5.475, 5.381, 5.304, 5.244, 5.195}
 #define XSEC_RES {12.9, 22.71, 27.81, 30.41, 31.88, 32.8, 33.41}
 #define XSEC_DIS {6.338, 14.46, 26.16, 39.04, 52.39, 65.95, 79.64}
+/* Coherent pion production per argon nucleus (1e-38 cm^2) at XSEC_E, src/sim/coherent.c's Berger-Sehgal
+   (tests/sim/test_xsec.c recomputes them, 1 %): CC nu_mu (the channel weight of CC nu_mu), CC nu_e (its
+   lighter lepton is less suppressed, so nu_e has its own) and NC (the weight of NC; NC/CC nu_mu is 0.78 at 1
+   GeV falling to 0.56 at 4 GeV, NC/CC nu_e 0.50: PCAC's 1/(2 cos^2 theta_C) undone by the muon's mass). */
+#define XSEC_COH {0.06751, 0.1337, 0.2084, 0.2832, 0.354, 0.4204, 0.4825}
+#define XSEC_COH_NUE {0.1041, 0.1781, 0.2603, 0.3389, 0.4119, 0.4796, 0.5426}
+#define XSEC_COH_NC {0.05264, 0.08947, 0.1303, 0.1692, 0.2054, 0.2389, 0.2701}
+/* Coherent pion production (src/sim/coherent.c): Berger and Sehgal, PRD 79 (2009) 053003, as GENIE 3.0.6's
+   G18_02a computes it (BergerSehgalCOHPiPXSec2015 for COH-CC and COH-NC, config/G18_02a/ModelConfiguration.xml;
+   its parameters from config/BergerSehgalCOHPiPXSec2015.xml and config/CommonParam.xml [Coherent], [CKM] at
+   the tag R-3_00_06). */
+#define COH_AXIAL_MASS 1000.0   /* MeV, COH-Ma (config/BergerSehgalCOHPiPXSec2015.xml) */
+#define COH_R0 1.0              /* fm, COH-Ro: the nucleus's radius R = R0 A^(1/3) (CommonParam.xml, Coherent) */
+#define COH_FPI_OVER_MPI 0.93   /* PCAC's pion decay constant f_pi = 0.93 m_pi (Berger-Sehgal eq. 6) */
+#define COH_Q2_MAX 1.0e6        /* MeV^2, COH-Q2-max: GENIE integrates and samples Q^2 in (0, 1 GeV^2) */
+#define COH_COS2_CABIBBO 0.949007 /* cos^2 theta_C, CabibboAngle = 0.227780466682 (CommonParam.xml, CKM) */
+#define COH_TPI_TABLE 1000.0    /* MeV: pion kinetic energies up to this use the pion-carbon fits (GENIE's
+                                   COH-UseRSPionXSec = false), above it the optical model */
+#define AR40_MASS 37215.5       /* MeV, the 40Ar nucleus: 39.9623831 u (AME2016) less 18 electrons */
+/* Pion-12C elastic scattering, dsigma/dt = A1 exp(-b1 |t|) fitted at these pion kinetic energies (MeV):
+   Berger and Sehgal's Table 1, as GENIE's hadxs::berger::PionNucleusXSec tabulates it (A1 in mb/GeV^2, b1
+   in GeV^-2), with the pion's momentum in the pi-12C centre of mass (MeV) at each; scaled to a nucleus of
+   mass number A by A1 (A/12)^(4/3), b1 (A/12)^(2/3), carried to another pion momentum at the same angle,
+   and linear in the kinetic energy between points (from 0 at rest; flat from the last to COH_TPI_TABLE). */
+#define COH_PIC_N 11
+#define COH_PIC_T {76.0, 80.0, 100.0, 148.0, 162.0, 226.0, 486.0, 584.0, 662.0, 766.0, 870.0}
+#define COH_PIC_A1 {11600.0, 14700.0, 18300.0, 21300.0, 22400.0, 16400.0, 5730.0, 4610.0, 4570.0, 4930.0, 5140.0}
+#define COH_PIC_B1 {116.0, 109.0, 89.8, 91.0, 89.2, 80.8, 54.6, 55.2, 58.4, 60.5, 62.2}
+#define COH_PIC_P {161.2, 166.2, 190.6, 245.2, 260.4, 327.3, 578.4, 668.2, 738.4, 830.4, 920.6}
+/* Berger's pion-proton cross-sections (mb) for the optical model, GENIE's hadxs::berger::PionNucleonXSec
+   (C. Berger's fit, GENIE 2.8): Breit-Wigner terms 8 pi (hbar c)^2 / p*^2 Gamma^2 / (4 (W - W_r)^2 +
+   Gamma^2) (p* the pion's centre-of-mass momentum) of the Delta (W_r 1232 MeV, Gamma = 150 MeV (6p*)^3 /
+   (1 + (6p*)^2), p* in GeV) and four higher resonances, plus a polynomial background in the pion's lab
+   momentum p (GeV); above a momentum each cross-section is a power law. Resonances: W_r (GeV), Gamma_r
+   (GeV), the power of (p* / p*_r) in the width (3 or 1). */
+#define COH_PIN_RES_N 4
+#define COH_PIN_RES {{1.98, 0.60, 3}, {1.70, 0.27, 3}, {1.52, 0.10, 1}, {1.69, 0.14, 1}}
+/* Weights of the Delta and the four resonances above in pi+ p total, pi- p total, pi+ p elastic, pi- p elastic
+   (the fit's amplitudes 1.0, 0.34 (Delta in pi+ p, pi- p), 1.9, 0.27, 0.75, 1.7 times each term's share). */
+#define COH_PIN_WEIGHT {{1.0, 1.634, 0.189, 0, 0}, {0.3196, 0, 0, 0.4875, 1.037}, \
+                        {1.0, 0.7809, 0, 0, 0}, {0.0935, 0, 0, 0.201, 0.4777}}
+/* Backgrounds c1 p + c2 p^2 + c3 p^3 and the power laws a + b p^k above p_hi (GeV), same order. */
+#define COH_PIN_BG {{0.834, 1.77, 0}, {17.8, 6.22, -3.1}, {0, 0, 0}, {11.83, -3.39, 0}}
+#define COH_PIN_HIGH {{1.9, 20.1, 15.4, -0.5}, {1.2, 21.64, 17.29, -0.5}, {1.9, 2.38, 17.55, -1.0}, \
+                      {1.5, 3.4, 11.35, -1.0}}
+#define COH_GRID_Y 24           /* the sampler's envelope: the largest d^2 sigma / dQ^2 dy on a grid of at least */
+#define COH_GRID_DNU 25.0       /* this many y, at most this step in nu (MeV: the pion-carbon peak is ~100 MeV wide) */
+#define COH_GRID_Q2 24          /* and this many Q^2, quadratic in Q^2 (denser near 0, where it is steepest) */
+#define COH_ENVELOPE_MARGIN 1.5 /* times this margin (model: above the peaks between grid points) */
 /* Neutral current: each channel's weight is the CC fraction above times that channel's NC/CC ratio
    (then normalised), so NC gets its own energy dependence and channel mix. */
 #define SIN2_THETA_W 0.2312   /* weak mixing angle, PDG 2022 (effective, at the Z) */

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/coherent.h"
 #include "sim/interaction.h"
 #include "sim/resonance.h"
 #include "sim/sim_constants.h"
@@ -189,3 +190,5 @@ double xsec_dis(double enu)
     double d = (AR_PROTONS * xsec_dis_acceptance(enu, 1) + 2 * AR_NEUTRONS * xsec_dis_acceptance(enu, 0)) / 1.5;
     return XSEC_DIS_SLOPE * enu * 1e-3 * d;
 }
+
+double xsec_coh(double enu) { return coherent_xsec(1, M_MUON, enu); }

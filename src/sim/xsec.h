@@ -1,9 +1,9 @@
 /* xsec: the charged-current nu_mu cross-sections of the generator's channels on argon, from the models
    GENIE 3.0.6's default configuration (G18_02a) uses, as this generator samples them: QE (Llewellyn Smith,
    dipole form factors, Pauli-blocked as the sampler blocks), MEC (GENIE's Empirical MEC: a fixed fraction of
-   CCQE), RES (the Rein-Sehgal density of sim/resonance.h with its absolute prefactor, below W_cut) and DIS
-   (the sampler's x and y densities, normalised to the measured inclusive slope sigma/E). Coherent pion
-   production is not in the generator and not here. sim_constants.h tabulates the results (XSEC_*), which
+   CCQE), RES (the Rein-Sehgal density of sim/resonance.h with its absolute prefactor, below W_cut), DIS
+   (the sampler's x and y densities, normalised to the measured inclusive slope sigma/E) and coherent pion
+   production (GENIE's Berger-Sehgal, sim/coherent.h). sim_constants.h tabulates the results (XSEC_*), which
    the channel choice reads; tests/sim/test_xsec.c recomputes the table with this module.
    Energies in MeV; cross-sections in 1e-38 cm^2. */
 #ifndef NUTL_XSEC_H
@@ -36,5 +36,8 @@ double xsec_dis_acceptance(double enu, int proton);
 /* Returns the CC DIS cross-section per argon nucleus: XSEC_DIS_SLOPE x E per nucleon (isoscalar), its d
    quarks counted as the sampler strikes them (a neutron twice a proton), times the acceptance. */
 double xsec_dis(double enu);
+
+/* Returns the CC nu_mu coherent pion production cross-section per argon nucleus (sim/coherent.h). */
+double xsec_coh(double enu);
 
 #endif

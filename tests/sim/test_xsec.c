@@ -14,13 +14,15 @@
    - DIS: with the W cut out of reach (1 TeV) the cross-section per nucleon over E is the measured slope
      0.677 (with argon's d-quark excess, 62/60), and the quadrature of the sampler's acceptance matches a
      Monte Carlo of the same x, y and kept-share densities (5 sigma);
-   - the table XSEC_* that the channel choice reads is the module's (1 %), and the shares are positive and
-     sum to 1. */
+   - COH: tests/sim/test_coherent.c checks the model (sim/coherent.h);
+   - the tables XSEC_* that the channel choice reads are the modules' (1 %; coherent pion production's CC
+     nu_mu, CC nu_e and NC), and the shares are positive and sum to 1. */
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
 #include "../check.h"
+#include "sim/coherent.h"
 #include "sim/event.h"
 #include "sim/interaction.h"
 #include "sim/sim_constants.h"
@@ -107,11 +109,23 @@ static void dis(const gsl_rng *r)
     }
 }
 
+/* CC nu_e's and NC's coherent pion production (their own tables). */
+static double coh_nue(double enu) { return coherent_xsec(1, M_ELECTRON, enu); }
+static double coh_nc(double enu) { return coherent_xsec(0, 0, enu); }
+
 static void table(void)
 {
-    const double e[XSEC_N] = XSEC_E, t[4][XSEC_N] = {XSEC_QE, XSEC_MEC, XSEC_RES, XSEC_DIS};
-    double (*f[4])(double) = {xsec_qe, xsec_mec, xsec_res, xsec_dis};
-    for (int c = 0; c < 4; c++)
+    const double e[XSEC_N] = XSEC_E, t[5][XSEC_N] = {XSEC_QE, XSEC_MEC, XSEC_RES, XSEC_DIS, XSEC_COH};
+    double (*f[5])(double) = {xsec_qe, xsec_mec, xsec_res, xsec_dis, xsec_coh};
+    const double coh[2][XSEC_N] = {XSEC_COH_NUE, XSEC_COH_NC};
+    double (*g[2])(double) = {coh_nue, coh_nc};
+    for (int c = 0; c < 2; c++)
+        for (int k = 0; k < XSEC_N; k++) {
+            char what[64];
+            snprintf(what, sizeof what, "XSEC_COH_%s at %.1f GeV", c ? "NC" : "NUE", e[k] * 1e-3);
+            CHECK_NEAR(what, coh[c][k], g[c](e[k]), 0.01);
+        }
+    for (int c = 0; c < 5; c++)
         for (int k = 0; k < XSEC_N; k++) {
             char what[64];
             snprintf(what, sizeof what, "XSEC_%s at %.1f GeV", channel_name((enum channel)c), e[k] * 1e-3);
