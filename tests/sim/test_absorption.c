@@ -145,11 +145,10 @@ static void sampled(const gsl_rng *r, enum species probe, double t)
             int taken = q - charge(probe);
             bad_charge += ab.n != 2 || taken < 0 || taken > 2 || (probe == SP_PION_PLUS && taken > 1) ||
                           (probe == SP_PION_MINUS && taken < 1);
-            double mt = 0; /* masses in less out */
-            if (probe == SP_PION_PLUS) mt = taken == 1 ? M_NEUTRON + M_PROTON - 2 * M_PROTON : 0;
-            else if (probe == SP_PION_MINUS) mt = taken == 1 ? M_NEUTRON + M_PROTON - 2 * M_NEUTRON : 0;
+            /* the pair's masses less the nucleons': a pi+ turns a neutron into a proton, a pi- the reverse */
+            double mt = probe == SP_PION_PLUS ? M_NEUTRON - M_PROTON : probe == SP_PION_MINUS ? M_PROTON - M_NEUTRON : 0;
             double base = t + m - 50 + mt;
-            bad_e += ke < base - 1e-6 || ke > base + 2 * kf + 1; /* the pair's Fermi kinetic energies, 0..2 T_F */
+            bad_e += ke < base - 1e-6 || ke > base + 2 * kf + 1e-6; /* plus the pair's Fermi energies, 0..2 T_F */
         } else {
             int remnant_z = Z + charge(probe) - q, remnant_a = A + (probe == SP_PROTON || probe == SP_NEUTRON) - ab.n;
             bad_charge += remnant_z < 0 || remnant_a - remnant_z < 0 || remnant_a < 1;
