@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sim/absorption.h"
 #include "sim/coherent.h"
 #include "sim/kinematics.h"
 #include "sim/resonance.h"
@@ -390,12 +391,27 @@ enum fsi_fate interaction_fsi_fate(const gsl_rng *r, enum species sp, double t)
     return FSI_ABSORPTION;
 }
 
+/* Absorbs hadron h (a pion or a nucleon): appends the nucleons hA2018 gives out (sim/absorption.h) and
+   marks h's slot for removal, or leaves h as it is when the nucleus cannot absorb it or the array has no
+   room for two more particles. */
+static void absorb(const gsl_rng *r, interaction *in, particle *h)
+{
+    absorption ab;
+    if (!absorption_emit(r, h->sp, h->t, h->dir, AR_PROTONS + AR_NEUTRONS, AR_PROTONS,
+                         INTERACTION_MAX_PARTICLES - in->n, &ab))
+        return;
+    h->sp = SP_NEUTRINO; /* marks the slot for removal */
+    for (int k = 0; k < ab.n; k++) add_p4(in, ab.sp[k], ab.p4[k]);
+}
+
 /* One step of intranuclear cascade for each hadron of the primary vertex (indices from first, the last
    in->n_after_fsi left out: an eta's or rho's decay products, which GENIE decays after its cascade), hA's
    fates (interaction_fsi_fate): elastic leaves the hadron as it is (hA's hadron-nucleus elastic turns it
    by a small angle); inelastic knocks out a nucleon; charge exchange changes the charge; absorption
-   takes a pion on a nucleon pair, or spends a nucleon on two. Each knocked-out nucleon pays
-   NUCLEON_SEPARATION; fates that cannot pay it leave the hadron as it is. */
+   gives out the protons and neutrons hA2018 does, from argon's 40 nucleons as hA draws them from its
+   remnant's (sim/absorption.h: pi d -> N N, or many nucleons by phase space, energy as hA gives it, the
+   rest left with the nucleus). Each nucleon the other fates knock out pays NUCLEON_SEPARATION; fates that
+   cannot pay it, and absorptions the particle array has no room for, leave the hadron as it is. */
 static void cascade(const gsl_rng *r, interaction *in, int first)
 {
     int n0 = in->n - in->n_after_fsi;
@@ -404,12 +420,7 @@ static void cascade(const gsl_rng *r, interaction *in, int first)
         enum fsi_fate fate = interaction_fsi_fate(r, h->sp, h->t);
         if (is_pion(h->sp)) {
             if (fate == FSI_ABSORPTION) {
-                double q = h->t + species_mass(h->sp) - 2 * NUCLEON_SEPARATION;
-                enum species nuc = h->sp == SP_PION_PLUS ? SP_PROTON : h->sp == SP_PION_MINUS ? SP_NEUTRON
-                                   : gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON;
-                double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
-                h->sp = SP_NEUTRINO; /* marks the slot for removal */
-                fsi_pair(r, in, dir, q, nuc);
+                absorb(r, in, h);
             } else if (fate == FSI_CHARGE_EXCHANGE) {
                 h->sp = h->sp != SP_PION_ZERO ? SP_PION_ZERO
                         : gsl_rng_uniform(r) < 0.5 ? SP_PION_PLUS : SP_PION_MINUS;
@@ -422,12 +433,13 @@ static void cascade(const gsl_rng *r, interaction *in, int first)
             }
         } else if (is_nucleon(h->sp) && fate == FSI_CHARGE_EXCHANGE) {
             h->sp = h->sp == SP_PROTON ? SP_NEUTRON : SP_PROTON;
-        } else if (is_nucleon(h->sp) && (fate == FSI_INELASTIC || fate == FSI_ABSORPTION) &&
-                   h->t > 2 * NUCLEON_SEPARATION) {
+        } else if (is_nucleon(h->sp) && fate == FSI_ABSORPTION) {
+            absorb(r, in, h);
+        } else if (is_nucleon(h->sp) && fate == FSI_INELASTIC && h->t > 2 * NUCLEON_SEPARATION) {
             double dir[3] = {h->dir[0], h->dir[1], h->dir[2]};
-            enum species sp = fate == FSI_INELASTIC ? h->sp : gsl_rng_uniform(r) < P_PROTON ? SP_PROTON : SP_NEUTRON;
             double q = h->t - 2 * NUCLEON_SEPARATION;
-            h->sp = SP_NEUTRINO;
+            enum species sp = h->sp;
+            h->sp = SP_NEUTRINO; /* marks the slot for removal */
             fsi_pair(r, in, dir, q, sp);
         }
     }

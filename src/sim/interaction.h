@@ -8,8 +8,9 @@
    isospin (the Delta) or by GENIE's channels and branching ratios (N pi, N eta, Delta pi, N rho, N gamma);
    DIS from valence-like x and y densities, below GENIE's W_cut as its non-resonant background,
    hadronised by GENIE's AGKY (KNO multiplicities, NeuGEN's particle choice); a struck nucleon with Fermi
-   motion and removal energy; a one-step intranuclear cascade (pion absorption, charge exchange and
-   scattering, nucleon knock-out) and evaporation neutrons. Energies in MeV. */
+   motion and removal energy; a one-step intranuclear cascade (absorption of pions and nucleons as GENIE's
+   hA2018 gives it out, sim/absorption.h; charge exchange, scattering, nucleon knock-out) and evaporation
+   neutrons. Energies in MeV. */
 #ifndef NUTL_INTERACTION_H
 #define NUTL_INTERACTION_H
 

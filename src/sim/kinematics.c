@@ -77,6 +77,59 @@ int p4_decay_n(const gsl_rng *r, const double parent[4], const double *mass, int
     return 1;
 }
 
+/* Returns the momentum of either daughter of a two-body decay of mass m into masses m1 and m2 (0 if
+   closed). */
+static double two_body_momentum(double m, double m1, double m2)
+{
+    double arg = (m * m - (m1 + m2) * (m1 + m2)) * (m * m - (m1 - m2) * (m1 - m2));
+    return arg > 0 ? sqrt(arg) / (2 * m) : 0;
+}
+
+/* Draws the masses of the subsystems {0..k}, k = 0..n-1, of an n-body decay of mass m by GENBOD's
+   sorted uniforms into sub; returns the draw's phase-space weight, the product of the momenta. */
+static double phase_space_masses(const gsl_rng *r, double m, const double *mass, int n, double *sub)
+{
+    double u[PHASE_SPACE_MAX], sum = 0, tecm = m;
+    for (int k = 0; k < n; k++) tecm -= mass[k];
+    u[0] = 0;
+    for (int k = 1; k < n - 1; k++) { /* insertion: n - 2 sorted uniforms */
+        double x = gsl_rng_uniform(r);
+        int j = k;
+        for (; j > 1 && u[j - 1] > x; j--) u[j] = u[j - 1];
+        u[j] = x;
+    }
+    u[n - 1] = 1;
+    double w = 1;
+    for (int k = 0; k < n; k++) {
+        sum += mass[k];
+        sub[k] = u[k] * tecm + sum;
+        if (k > 0) w *= two_body_momentum(sub[k], sub[k - 1], mass[k]);
+    }
+    return w;
+}
+
+int p4_decay_phase_space(const gsl_rng *r, const double parent[4], const double *mass, int n, int trials,
+                         double margin, int max_tries, double (*out)[4])
+{
+    if (n < 2 || n > PHASE_SPACE_MAX) return 0;
+    double rest = 0, m = p4_mass(parent), sub[PHASE_SPACE_MAX], wmax = 0;
+    for (int k = 0; k < n; k++) rest += mass[k];
+    if (m <= rest) return 0;
+    for (int k = 0; k < trials; k++) wmax = fmax(wmax, phase_space_masses(r, m, mass, n, sub));
+    wmax *= margin;
+    for (int k = 0; k < max_tries; k++)
+        if (phase_space_masses(r, m, mass, n, sub) >= wmax * gsl_rng_uniform(r)) break;
+    /* From the top: the system {0..k} splits isotropically in its rest frame into {0..k-1} and k. */
+    double cur[4] = {parent[0], parent[1], parent[2], parent[3]};
+    for (int k = n - 1; k > 0; k--) {
+        double next[4];
+        p4_decay_two(r, cur, mass[k], sub[k - 1], out[k], next);
+        for (int c = 0; c < 4; c++) cur[c] = next[c];
+    }
+    for (int c = 0; c < 4; c++) out[0][c] = cur[c];
+    return 1;
+}
+
 void split_knock_out(const gsl_rng *r, const double dir[3], double q, double e[2], double d[2][3])
 {
     double f = 0.05 + 0.9 * gsl_rng_uniform(r), phi = 2 * M_PI * gsl_rng_uniform(r);

@@ -23,7 +23,14 @@ void p4_decay_two(const gsl_rng *r, const double parent[4], double m1, double m2
    parent is too light, 1 on success. */
 int p4_decay_n(const gsl_rng *r, const double parent[4], const double *mass, int n, double (*out)[4]);
 
-
+/* Splits parent into n <= PHASE_SPACE_MAX particles of the given masses by n-body phase space, as ROOT's
+   TGenPhaseSpace (GENBOD) makes it: the intermediate masses from sorted uniforms, each draw weighted by
+   the product of its two-body momenta and kept against wmax, the largest of `trials` weights times
+   margin (GENIE's PhaseSpaceDecay), at most max_tries draws (the last one kept after that). Returns 0 if
+   the parent is too light or n is out of range, 1 on success. */
+#define PHASE_SPACE_MAX 24
+int p4_decay_phase_space(const gsl_rng *r, const double parent[4], const double *mass, int n, int trials,
+                         double margin, int max_tries, double (*out)[4]);
 
 /* Splits kinetic energy q between two nucleons knocked on by a projectile moving along dir: fractions
    f and 1 - f (f uniform in [0.05, 0.95]) at angles acos(sqrt(f)) and acos(sqrt(1 - f)) on opposite

@@ -471,6 +471,70 @@
 #define FSI_N_INELASTIC {0.0000, 0.2524, 0.2404, 0.2286, 0.2225, 0.2185, 0.2157, 0.2249, 0.2343, 0.2484, 0.2678, 0.2900, 0.3149, 0.3410, 0.3676, 0.3932, 0.4197, 0.4464, 0.4740, 0.5028, 0.5318}
 #define FSI_N_CHARGE_EXCHANGE {0.0000, 0.1178, 0.1137, 0.1100, 0.1084, 0.1074, 0.1069, 0.1063, 0.1059, 0.1056, 0.1054, 0.1051, 0.1050, 0.1049, 0.1048, 0.1048, 0.1048, 0.1048, 0.1046, 0.1046, 0.1046}
 #define FSI_N_ABSORB {0.5000, 0.1925, 0.2721, 0.2716, 0.2780, 0.2900, 0.3049, 0.3099, 0.3156, 0.3176, 0.3142, 0.3087, 0.3005, 0.2911, 0.2817, 0.2733, 0.2646, 0.2558, 0.2468, 0.2369, 0.2275}
+/* Absorption's final state, as GENIE 3.0.6's hA2018 makes it (src/Physics/HadronTransport/
+   HAIntranuke2018.cxx, HAIntranuke2018::Inelastic, fate kIHAFtAbs; A, Z the remnant's, T the probe's
+   kinetic energy in MeV). A pion first goes to two nucleons (pi d -> N N) with probability
+   ABS_2BODY_C (ABS_2BODY_A0 + ABS_2BODY_A1 A) (ABS_2BODY_T0 + ABS_2BODY_T1 T) ("McKeown data"). */
+#define ABS_2BODY_C 1.14      /* HAIntranuke2018::Inelastic, pi d -> N N probability */
+#define ABS_2BODY_A0 0.903    /* same line */
+#define ABS_2BODY_A1 -0.00189 /* same line, per nucleon of A */
+#define ABS_2BODY_T0 1.35     /* same line */
+#define ABS_2BODY_T1 -0.00467 /* same line, per MeV of T */
+/* Its nucleon pair by isospin weights ("Engel, Mosel"; f = Z/A): pi+ on np (2 f (1-f)) or nn
+   (0.083 (1-f)^2); pi- on np (2 f (1-f)) or pp (0.083 f^2); pi0 on np (0.88 f (1-f)), pp (0.14 f^2) or nn
+   (0.14 (1-f)^2). */
+#define ABS_2BODY_PIP_NN 0.083 /* HAIntranuke2018::Inelastic, Prob_pipnn_pn (pi- pp: Prob_pimpp_pn) */
+#define ABS_2BODY_PI0_NP 0.88  /* HAIntranuke2018::Inelastic, Prob_pi0d_pn (2 x 0.44) */
+#define ABS_2BODY_PI0_NN 0.14  /* HAIntranuke2018::Inelastic, Prob_pi0pp_pp and Prob_pi0nn_nn */
+#define ABS_2BODY_BIND 50.0    /* MeV, bindE taken from the pion's energy (HAIntranuke2018::Inelastic, "set
+                                  to fit McKeown data"; utils::intranuke2018::TwoBodyKinematics subtracts it) */
+/* Otherwise many nucleons: their number ns and difference p - n nd, np = (int)((ns + nd)/2 + 0.5),
+   nn = (int)((ns - nd)/2 + 0.5). Pions: ns ~ ns N(ns; ns0, Sig_ns) on [0, min(ns0 + 10 Sig_ns, A)],
+   ns0 = 1e-4 (1 + T/250) (A - 10)^2 + 3.5, Sig_ns = (10 + 4 T/250) (A/250)^0.9; nd ~ N(nd0, Sig_nd),
+   nd0 = (1 + T/250) - (A/200) (1 + 2 T/250), Sig_nd = 4 (1 - e^(-0.03 T)) (HAIntranuke2018::Inelastic,
+   "fits to multiplicity distributions of hN model for pi+ C, Fe, Pb at 250, 500 MeV"). */
+#define ABS_PI_NS_A2 1e-4      /* HAIntranuke2018::Inelastic, ns0 */
+#define ABS_PI_NS_A_OFF 10.0   /* same, (A - 10)^2 */
+#define ABS_PI_NS_0 3.5        /* same */
+#define ABS_PI_T_SCALE 250.0   /* MeV, the T/250 of ns0, nd0, Sig_ns */
+#define ABS_PI_SIG_NS_0 10.0   /* HAIntranuke2018::Inelastic, Sig_ns */
+#define ABS_PI_SIG_NS_T 4.0    /* same, 4 T/250 */
+#define ABS_PI_SIG_NS_A 250.0  /* same, (A/250)^0.9 */
+#define ABS_PI_SIG_NS_POW 0.9  /* same */
+#define ABS_PI_SIG_NS_RANGE 10.0 /* same, max = ns0 + 10 Sig_ns */
+#define ABS_PI_ND_A 200.0      /* HAIntranuke2018::Inelastic, nd0's A/200 */
+#define ABS_PI_SIG_ND 4.0      /* same, Sig_nd = 4 (1 - e^(-0.03 T)) */
+#define ABS_PI_SIG_ND_T 0.03   /* same, per MeV */
+/* Nucleons: ns exponential at rate gam_ns = c1 e^(c2 A) + c3 (at least 0.002), c1 = 0.041 + 1.525e-4 T,
+   c2 = -0.003444 - 2.324e-5 T, c3 = 0.064 - 1.5e-5 T; nd ~ N(nd0, 2.034 + 0.007846 A), nd0 =
+   135.227 e^(-7.124 N/A) - 2.762 for N > Z, else -135.227 e^(-7.124 Z/A) + 4.914 (HAIntranuke2018::
+   Inelastic, "fit to hN simulations p C, Fe, Pb at 200, 800 MeV"). */
+#define ABS_N_C1 {0.041, 0.0001525}     /* HAIntranuke2018::Inelastic, c1 = a + b T */
+#define ABS_N_C2 {-0.003444, -0.00002324} /* same, c2 */
+#define ABS_N_C3 {0.064, -0.000015}     /* same, c3 */
+#define ABS_N_GAM_MIN 0.002            /* same, gam_ns's floor */
+#define ABS_N_ND_C 135.227             /* same, nd0 */
+#define ABS_N_ND_K -7.124              /* same, exponent per N/A (or Z/A) */
+#define ABS_N_ND_OFF_N -2.762          /* same, N > Z */
+#define ABS_N_ND_OFF_Z 4.914           /* same, N <= Z */
+#define ABS_N_SIG_ND {2.034, 0.007846} /* same, Sig_nd = a + b A */
+/* Isospin: nd0 - 2 for pi0 and n, - 4 for pi- (HAIntranuke2018::Inelastic). Draws are redrawn unless
+   np, nn >= 0, np + nn >= 2 (> 2 for a nucleon), np <= Z (+1 for p and pi+, -1 for pi-), nn <= N (+1
+   for n and pi-, -1 for pi+); all the nucleus's nucleons drawn leaves one back. */
+#define ABS_ISOSPIN_SHIFT 2.0 /* HAIntranuke2018::Inelastic, nd0 -= 2 (pi0, n), -= 4 (pi-) */
+/* Kinematics: the nucleons share, by n-body phase space (utils::intranuke2018::PhaseSpaceDecay:
+   TGenPhaseSpace, unweighted against 1.2 x the largest of 200 weights), a cluster of the probe's momentum
+   and energy T + ABS_CLUSTER_BE per nucleon over their masses: the pion's rest mass goes to the remnant
+   (probKE = E - (M - BE), HAIntranuke2018::Inelastic). Over ABS_GROUP_MAX nucleons, five groups (round
+   robin, protons first) each take a fifth of the momentum and of T + ABS_GROUP_BE. NucRmvE, the energy
+   PhaseSpaceDecay takes off each nucleon, is 0 (config/HAIntranuke2018.xml, INUKE-NucRemovalE). */
+#define ABS_CLUSTER_BE 5.0   /* MeV per nucleon, probBE = (np + nn) x 0.005 GeV (HAIntranuke2018::Inelastic) */
+#define ABS_GROUP_MAX 18     /* "PhaseSpaceDecay forbids anything over 18 particles" (same) */
+#define ABS_GROUPS 5         /* same, five clusters */
+#define ABS_GROUP_BE 25.0    /* MeV, probM -= .025 (same, over 18 nucleons) */
+#define ABS_PS_TRIALS 200    /* utils::intranuke2018::PhaseSpaceDecay, weights sampled for the maximum */
+#define ABS_PS_WMAX_MARGIN 1.2 /* same, wmax *= 1.2 */
+#define ABS_PS_MAX_TRIES 1000  /* kMaxUnweightDecayIterations (src/Framework/Conventions/Controls.h) */
 #define EVAPORATION_NEUTRONS_MEAN 1.0 /* Poisson mean of slow neutrons from the excited residual nucleus */
 #define EVAPORATION_NEUTRON_T 3.0     /* MeV, mean kinetic energy of an evaporation neutron */
 
