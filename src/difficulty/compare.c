@@ -29,9 +29,10 @@ static const char *quantity_label[N_QUANTITIES] = {
     "energy in the image (GeV)", "share of pixels under 0.1 MeV", "share of events under 0.05 GeV in the image",
     "inelasticity y", "lepton energy (GeV)", "hadronic invariant mass W (GeV)", "Q^2 (GeV^2)",
     "share with at least one pi0", "protons", "neutrons", "charged pions", "neutral pions",
-    "share with at least one pi0 (DUNE's count)", "protons (DUNE's count: >= 100 IDEs)",
-    "neutrons (DUNE's count: >= 100 IDEs)", "charged pions (DUNE's count: >= 100 IDEs)",
-    "neutral pions (DUNE's count: >= 100 IDEs)"};
+    /* No apostrophes: make validate passes the labels to gnuplot in single quotes. */
+    "share with at least one pi0 (DUNE rule)", "protons (DUNE rule: >= 100 IDEs)",
+    "neutrons (DUNE rule: >= 100 IDEs)", "charged pions (DUNE rule: >= 100 IDEs)",
+    "neutral pions (DUNE rule: >= 100 IDEs)"};
 
 const char *compare_quantity_name(int q) { return quantity_name[q]; }
 const char *compare_quantity_label(int q) { return quantity_label[q]; }
