@@ -112,7 +112,7 @@ static void neutral_owners(const physics *ph, const gsl_rng *r)
     transport_free(&tr);
 }
 
-/* Over 300 events of each response's truth: DUNE's counts never exceed the all-particle counts, and
+/* Over 300 events (--response dune): DUNE's counts never exceed the all-particle counts, and
    the cut removes some particles of each species. */
 static void event_counts(const physics *ph)
 {
