@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Per-class means of a split's truth.tsv, beside the DUNE truth table of docs/physics.md where it has a number.
+The multiplicities are given twice: every particle leaving the nucleus (n_p, ...), and as DUNE's labelling
+counts them (n_p_dune, ...: the rule of DUNE's own numbers; docs/validate.md), when the truth has them.
 usage: dev/truth-summary.py DIR/truth.tsv"""
 import csv
 import sys
 
-REF = {  # docs/physics.md, DUNE full-simulation truth: <N_p>, P(N_p=0), P(pi+- > 0), P(pi0 > 0), <N_n>, <y>
+REF = {  # docs/physics.md, DUNE full-simulation truth (DUNE's labelling): <N_p>, P(N_p=0), P(pi+- > 0), P(pi0 > 0), <N_n>, <y>
     "numu_cc": (1.42, 0.27, 0.38, 0.20, 1.87, 0.43),
     "nue_cc": (1.12, 0.31, 0.43, 0.18, 1.39, 0.41),
     "nc": (1.21, 0.42, 0.39, 0.43, 1.81, 0.50),
@@ -20,18 +22,23 @@ def main(path):
         if not n:
             continue
         mean = lambda f: sum(f(x) for x in r) / n
-        vals = (
-            mean(lambda x: float(x["visible_energy_gev"])),
-            mean(lambda x: int(x["hits_u"]) + int(x["hits_v"]) + int(x["hits_w"])),
-            mean(lambda x: int(x["n_p"])),
-            mean(lambda x: int(x["n_p"]) == 0),
-            mean(lambda x: int(x["n_pip"]) + int(x["n_pim"]) > 0),
-            mean(lambda x: int(x["n_pi0"]) > 0),
-            mean(lambda x: int(x["n_n"])),
-            mean(lambda x: float(x["y"])),
-            sum(int(x["dropped"]) for x in r),
-        )
-        print("%-8s %6d  %9.3f  %11.0f  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f  %7d" % ((cls, n) + vals))
+        all_particles = lambda x: (int(x["n_p"]), int(x["n_n"]), int(x["n_pip"]) + int(x["n_pim"]), int(x["n_pi0"]))
+        dune_rule = lambda x: tuple(int(x[k]) for k in ("n_p_dune", "n_n_dune", "n_pipm_dune", "n_pi0_dune"))
+        for label, counts in (("", all_particles), ("(DUNE's rule)", dune_rule)):
+            if label and "n_p_dune" not in r[0]:
+                continue
+            vals = (
+                mean(lambda x: float(x["visible_energy_gev"])),
+                mean(lambda x: int(x["hits_u"]) + int(x["hits_v"]) + int(x["hits_w"])),
+                mean(lambda x: counts(x)[0]),
+                mean(lambda x: counts(x)[0] == 0),
+                mean(lambda x: counts(x)[2] > 0),
+                mean(lambda x: counts(x)[3] > 0),
+                mean(lambda x: counts(x)[1]),
+                mean(lambda x: float(x["y"])),
+                sum(int(x["dropped"]) for x in r),
+            )
+            print("%-8s %6d  %9.3f  %11.0f  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f  %7d  %s" % ((cls, n) + vals + (label,)))
         print("%-8s %6s  %9s  %11s  %5.2f  %7.2f  %7.2f  %6.2f  %5.2f  %4.2f   (DUNE truth)" % (("", "", "", "") + REF[cls]))
     for cls in ("numu_cc", "nc"):
         bins = []

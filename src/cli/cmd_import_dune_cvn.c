@@ -243,7 +243,7 @@ static void paint_view(const float *grid, int v, const options *o, int side, flo
 static void truth_header(FILE *f)
 {
     fputs("event_id\tclass\ttrue_energy_gev\tchannel\ty\tlepton_energy_gev\timage_energy_gev\thits_u\thits_v"
-          "\thits_w\tn_p\tn_n\tn_pipm\tn_pi0\tnu_pdg\tdune_hits\tsource\n", f);
+          "\thits_w\tn_p_dune\tn_n_dune\tn_pipm_dune\tn_pi0_dune\tnu_pdg\tdune_hits\tsource\n", f);
 }
 
 /* Writes event i's truth line; image holds its views (side x side each). */

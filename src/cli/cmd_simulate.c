@@ -111,21 +111,23 @@ static void truth_header(FILE *f)
 {
     fputs("event_id\tclass\ttrue_energy_gev\tchannel\ty\tq2_gev2\tw_gev\tlepton_energy_gev\tvisible_energy_gev"
           "\timage_energy_gev\tescaped_energy_gev\tinvisible_energy_gev\tn_deposits\thits_u\thits_v\thits_w"
-          "\tn_mu\tn_e\tn_p\tn_n\tn_pip\tn_pim\tn_pi0\ttarget\tvertex_x\tvertex_y\tvertex_z\tdropped\tseed\n", f);
+          "\tn_mu\tn_e\tn_p\tn_n\tn_pip\tn_pim\tn_pi0\ttarget\tvertex_x\tvertex_y\tvertex_z\tdropped\tseed"
+          "\tn_p_dune\tn_n_dune\tn_pipm_dune\tn_pi0_dune\n", f);
 }
 
 static void truth_line(FILE *f, int64_t id, const event_truth *t)
 {
     const interaction *in = &t->in;
     fprintf(f, "%" PRId64 "\t%s\t%.6f\t%s\t%.5f\t%.5f\t%.5f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%d\t%d\t%d\t%d"
-               "\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f\t%d\t%" PRIu64 "\n",
+               "\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f\t%d\t%" PRIu64 "\t%d\t%d\t%d\t%d\n",
             id, class_name(in->cls), in->enu * 1e-3, channel_name(in->channel), in->y, in->q2 * 1e-6,
             in->w * 1e-3, in->lepton_e * 1e-3, t->deposited * 1e-3, t->image_energy * 1e-3, t->escaped * 1e-3,
             t->invisible * 1e-3, t->n_deposits, t->hits[0], t->hits[1], t->hits[2],
             interaction_count(in, SP_MUON_MINUS), interaction_count(in, SP_ELECTRON), interaction_count(in, SP_PROTON),
             interaction_count(in, SP_NEUTRON), interaction_count(in, SP_PION_PLUS),
             interaction_count(in, SP_PION_MINUS), interaction_count(in, SP_PION_ZERO),
-            in->channel == CH_COH ? "A" : in->target_proton ? "p" : "n", in->vertex[0], in->vertex[1], in->vertex[2], t->dropped, t->seed);
+            in->channel == CH_COH ? "A" : in->target_proton ? "p" : "n", in->vertex[0], in->vertex[1], in->vertex[2], t->dropped, t->seed,
+            t->n_dune[SIMIDE_PROTONS], t->n_dune[SIMIDE_NEUTRONS], t->n_dune[SIMIDE_CHARGED_PIONS], t->n_dune[SIMIDE_PI0]);
 }
 
 static void write_meta(const char *dir, const options *o, long dropped)

@@ -22,18 +22,23 @@
 
 static const char *quantity_name[N_QUANTITIES] = {
     "true_energy_gev", "hits", "islands", "largest_span", "image_energy_gev", "soft_fraction", "empty", "y",
-    "lepton_energy_gev", "w_gev", "q2_gev2", "any_pi0", "n_p", "n_n", "n_pipm", "n_pi0"};
+    "lepton_energy_gev", "w_gev", "q2_gev2", "any_pi0", "n_p", "n_n", "n_pipm", "n_pi0", "any_pi0_dune",
+    "n_p_dune", "n_n_dune", "n_pipm_dune", "n_pi0_dune"};
 static const char *quantity_label[N_QUANTITIES] = {
     "true neutrino energy (GeV)", "hit pixels per view", "islands per view", "span of the largest island (pixels)",
     "energy in the image (GeV)", "share of pixels under 0.1 MeV", "share of events under 0.05 GeV in the image",
     "inelasticity y", "lepton energy (GeV)", "hadronic invariant mass W (GeV)", "Q^2 (GeV^2)",
-    "share with at least one pi0", "protons", "neutrons", "charged pions", "neutral pions"};
+    "share with at least one pi0", "protons", "neutrons", "charged pions", "neutral pions",
+    /* No apostrophes: make validate passes the labels to gnuplot in single quotes. */
+    "share with at least one pi0 (DUNE rule)", "protons (DUNE rule: >= 100 IDEs)",
+    "neutrons (DUNE rule: >= 100 IDEs)", "charged pions (DUNE rule: >= 100 IDEs)",
+    "neutral pions (DUNE rule: >= 100 IDEs)"};
 
 const char *compare_quantity_name(int q) { return quantity_name[q]; }
 const char *compare_quantity_label(int q) { return quantity_label[q]; }
 
-static int is_multiplicity(int q) { return q >= Q_PROTONS; }
-static int is_binary(int q) { return q == Q_EMPTY || q == Q_ANY_PI0; }
+static int is_multiplicity(int q) { return (q >= Q_PROTONS && q <= Q_PI0) || q >= Q_PROTONS_DUNE; }
+static int is_binary(int q) { return q == Q_EMPTY || q == Q_ANY_PI0 || q == Q_ANY_PI0_DUNE; }
 
 /* Appends pixel value v of event i to its class's list in s. */
 static void add_pixel(compare_split *s, int i, double v, long *cap)
@@ -59,6 +64,10 @@ static void load_truth(const char *dir, compare_split *s)
     truth_column_or_nan(dir, "n_p", s->n, s->q[Q_PROTONS]);
     truth_column_or_nan(dir, "n_n", s->n, s->q[Q_NEUTRONS]);
     truth_column_or_nan(dir, "n_pi0", s->n, s->q[Q_PI0]);
+    truth_column_or_nan(dir, "n_p_dune", s->n, s->q[Q_PROTONS_DUNE]);
+    truth_column_or_nan(dir, "n_n_dune", s->n, s->q[Q_NEUTRONS_DUNE]);
+    truth_column_or_nan(dir, "n_pipm_dune", s->n, s->q[Q_CHARGED_PIONS_DUNE]);
+    truth_column_or_nan(dir, "n_pi0_dune", s->n, s->q[Q_PI0_DUNE]);
     if (truth_has_column(dir, "n_pipm") || !truth_has_column(dir, "n_pip")) {
         truth_column_or_nan(dir, "n_pipm", s->n, s->q[Q_CHARGED_PIONS]);
         return;
@@ -105,7 +114,10 @@ void compare_load(const char *dir, compare_split *s)
     free(img);
     dataset_close(d);
     load_truth(dir, s);
-    for (int i = 0; i < n; i++) s->q[Q_ANY_PI0][i] = isnan(s->q[Q_PI0][i]) ? NAN : s->q[Q_PI0][i] > 0;
+    for (int i = 0; i < n; i++) {
+        s->q[Q_ANY_PI0][i] = isnan(s->q[Q_PI0][i]) ? NAN : s->q[Q_PI0][i] > 0;
+        s->q[Q_ANY_PI0_DUNE][i] = isnan(s->q[Q_PI0_DUNE][i]) ? NAN : s->q[Q_PI0_DUNE][i] > 0;
+    }
 }
 
 void compare_select(compare_split *s, int min_pixels, double pixel_mev, double kept[N_CLASSES])

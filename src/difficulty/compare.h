@@ -27,10 +27,15 @@ enum quantity {
     Q_W,             /* hadronic invariant mass, GeV (nutl's truth only) */
     Q_Q2,            /* four-momentum transfer squared, GeV^2 (nutl's truth only) */
     Q_ANY_PI0,       /* 1 if the final state holds a pi0, else 0: its mean is P(at least one pi0) */
-    Q_PROTONS,       /* final-state protons (as the split's truth counts them) */
+    Q_PROTONS,       /* final-state protons, all that leave the nucleus (nutl's truth only) */
     Q_NEUTRONS,
     Q_CHARGED_PIONS,
     Q_PI0,
+    Q_ANY_PI0_DUNE,  /* as Q_ANY_PI0 and the counts below, for the particles DUNE's labelling counts: those */
+    Q_PROTONS_DUNE,  /* with at least 100 sim::IDEs (DUNE's .info files; nutl's simide.h) */
+    Q_NEUTRONS_DUNE,
+    Q_CHARGED_PIONS_DUNE,
+    Q_PI0_DUNE,
     N_QUANTITIES
 };
 
@@ -50,7 +55,8 @@ typedef struct {
 const char *compare_quantity_name(int q);
 const char *compare_quantity_label(int q);
 
-/* Loads the split in dir: images, truth (the charged pions as n_pipm, or n_pip + n_pim; NaN for what
+/* Loads the split in dir: images, truth (the charged pions as n_pipm, or n_pip + n_pim; the counts DUNE's
+   labelling makes as n_p_dune, n_n_dune, n_pipm_dune, n_pi0_dune; NaN for what
    the split's truth does not record, left out of every statistic) and unit weights. */
 void compare_load(const char *dir, compare_split *s);
 

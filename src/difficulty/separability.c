@@ -14,7 +14,8 @@
 
 #define ALL_CLASSES ((1u << N_CLASSES) - 1)
 
-/* Reads the y and n_pi0 columns of truth.tsv (NaN where the split's truth has none: an imported split). */
+/* Reads the y and n_pi0 columns of truth.tsv (NaN where the split's truth has none: an imported DUNE split
+   records only the pi0s DUNE's labelling counts, n_pi0_dune). */
 static void load_truth(const char *dir, separability_data *s)
 {
     truth_column_or_nan(dir, "y", s->n, s->y);

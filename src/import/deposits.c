@@ -41,7 +41,7 @@ deposit deposits_segment(const double start[3], const double end[3], double e)
     return (deposit){(float)(0.5 * (start[0] + end[0])), (float)(0.5 * (start[1] + end[1])),
                      (float)(0.5 * (start[2] + end[2])), (float)e,
                      (float)(0.5 * (end[0] - start[0])), (float)(0.5 * (end[1] - start[1])),
-                     (float)(0.5 * (end[2] - start[2])), 0};
+                     (float)(0.5 * (end[2] - start[2])), 0, -1}; /* no final-state particle known */
 }
 
 void deposits_segment_ends(const deposit *d, double start[3], double end[3])

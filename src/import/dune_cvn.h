@@ -22,7 +22,7 @@ typedef struct {
     double enu_gev;     /* neutrino energy */
     double lepton_gev;  /* outgoing lepton energy (for NC, the outgoing neutrino's) */
     int nu_pdg;         /* +-12, +-14, +-16; 1 for NC (the sample does not record NC's flavour) */
-    int n_proton, n_charged_pion, n_pi0, n_neutron; /* counted by dunereco above its energy thresholds */
+    int n_proton, n_charged_pion, n_pi0, n_neutron; /* as dunereco counts them: >= 100 sim::IDEs (simide.h) */
     long total_hits;    /* hits in the whole pixel map before the 500-wire cut */
 } dune_cvn_truth;
 

@@ -99,6 +99,9 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->deposited = t->deposited;
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
+    int cells[INTERACTION_MAX_PARTICLES];
+    simide_cells(t->dep, t->n_dep, truth->in.n, DUNE_TOPOLOGY_HITS_CUT, cells); /* before a response moves them */
+    simide_counts(&truth->in, cells, DUNE_TOPOLOGY_HITS_CUT, truth->n_dune);
     int side = IMAGE_PIXELS / cfg->downsample;
     double vertex[3] = {truth->in.vertex[0], truth->in.vertex[1], truth->in.vertex[2]};
     if (cfg->response == RESPONSE_LAR || cfg->response == RESPONSE_DUNE) response_quench(ph, w->tr.dep, t->n_dep);

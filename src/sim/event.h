@@ -14,6 +14,7 @@
 #include "sim/physics.h"
 #include "sim/readout.h"
 #include "sim/response.h"
+#include "sim/simide.h"
 #include "sim/transport.h"
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
     double available, deposited, escaped, invisible; /* the transport's ledger, MeV */
     double image_energy;   /* MeV inside the crop (mean over the views; collected charge x W_ion with a response) */
     int hits[N_VIEWS];                             /* non-zero pixels per view */
+    int n_dune[N_SIMIDE_COUNTS]; /* final-state p, n, pi+-, pi0 as DUNE's labelling counts them (simide.h) */
     crop crop;
 } event_truth;
 

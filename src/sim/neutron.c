@@ -219,6 +219,7 @@ static void scatter_inelastic(transport *t, const physics *ph, const gsl_rng *r,
     double e[AR40_MAX_CASCADE];
     int n = neutron_level_cascade(r, level, e);
     for (int k = 0; k < n; k++) emit_gamma(t, r, p->pos, e[k]);
+    transport_attribute_none(t); /* Geant4's neutron-inelastic process ends the track: p goes on as a new one */
 }
 
 /* 40Ar(n, 2n)39Ar: the first neutron (p) leaves two-body with 40Ar excited to S_n + e2, e2 drawn; the
@@ -234,6 +235,7 @@ static void knock_out_neutron(transport *t, const physics *ph, const gsl_rng *r,
     double d[3];
     gsl_ran_dir_3d(r, &d[0], &d[1], &d[2]);
     transport_push(t, SP_NEUTRON, p->pos, d, second);
+    transport_attribute_none(t); /* as scatter_inelastic: p goes on as a new track */
 }
 
 /* 40Ar(n, p)40Cl: the proton is pushed, the 40Cl recoil deposited, -Q booked invisible (mass). */

@@ -14,6 +14,10 @@ typedef struct {
     double dir[3];
     double t;      /* kinetic energy */
     double length; /* path travelled so far */
+    /* DUNE's labelling (simide.h): the index of the interaction's final-state particle whose SimIDEs
+       this particle's deposits add to (-1: none), and the one its nuclear and decay products' add to
+       (the owner for a final-state pi0 or neutron, whose direct daughters DUNE counts; -1 otherwise). */
+    short owner, heir;
 } particle;
 
 /* Returns the rest mass of species sp. */

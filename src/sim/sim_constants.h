@@ -759,4 +759,17 @@
    through ElectronsToADC: 4.1 ADC ticks, 1.05 map units. */
 #define DUNE_NOISE_ELECTRONS 600.0
 
+/* ---- DUNE's particle counts (src/sim/simide.c): how dunereco labels each CVN event's topology ----
+   AssignLabels::GetTopology (dunereco CVN/func/AssignLabels.cxx, 2019: commit 9a7e6564) counts a
+   final-state p, n, pi+-, pi0 only if the backtracker's TrackIdToSimIDEs_Ps finds at least
+   TopologyHitsCut = 100 sim::IDEs for it (dunereco CVN/art/CVNZlibMaker.fcl, unchanged from 55286e2c,
+   June 2019, to now); for a pi0 or neutron its direct daughters' IDEs are added. One IDE per
+   (channel, TDC tick, track) in the SimChannels of the three planes (larsim MCCheater/BackTracker.cc
+   matches abs(trackID), which takes in the electromagnetic descendants LArG4 did not keep, recorded
+   under minus their kept ancestor's ID: larsim LArG4/ParticleListAction.cxx, KeepEMShowerDaughters false
+   in simulationservices.fcl). A tick is 0.5 us, 0.08 cm of drift at 1.6 mm/us; the
+   channels are the wires of DUNE_PITCH_INDUCTION_CM and DUNE_PITCH_COLLECTION_CM. */
+#define DUNE_TOPOLOGY_HITS_CUT 100
+#define DUNE_SIMIDE_TICK_CM (DUNE_TICK_US * DUNE_DRIFT_CM_PER_US)
+
 #endif

@@ -11,12 +11,24 @@
 void transport_init(transport *t)
 {
     memset(t, 0, sizeof *t);
+    t->owner = t->heir = -1;
 }
 
 void transport_reset(transport *t)
 {
     t->n_dep = t->n_stack = 0;
     t->deposited = t->escaped = t->invisible = t->released = 0;
+    t->owner = t->heir = -1;
+}
+
+void transport_attribute_products(transport *t)
+{
+    t->owner = t->heir;
+}
+
+void transport_attribute_none(transport *t)
+{
+    t->owner = t->heir = -1;
 }
 
 void transport_free(transport *t)
@@ -48,7 +60,7 @@ void transport_deposit_segment(transport *t, const physics *ph, const double a[3
     if (t->n_dep == t->cap_dep) t->dep = grow(t->dep, &t->cap_dep, sizeof *t->dep, "deposit list");
     t->dep[t->n_dep++] = (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])),
                                    (float)(0.5 * (a[2] + b[2])), (float)e, (float)(half * (b[0] - a[0])),
-                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2])), 0};
+                                   (float)(half * (b[1] - a[1])), (float)(half * (b[2] - a[2])), 0, t->owner};
     t->deposited += (float)e; /* the ledger counts what the list holds */
 }
 
@@ -56,7 +68,7 @@ void transport_push(transport *t, enum species sp, const double pos[3], const do
 {
     if (t->n_stack == t->cap_stack) t->stack = grow(t->stack, &t->cap_stack, sizeof *t->stack, "particle stack");
     particle *p = &t->stack[t->n_stack++];
-    *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0};
+    *p = (particle){.sp = sp, .t = kin > 0 ? kin : 0, .owner = t->owner, .heir = -1};
     memcpy(p->pos, pos, sizeof p->pos);
     memcpy(p->dir, dir, sizeof p->dir);
 }

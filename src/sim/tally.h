@@ -14,6 +14,7 @@ typedef struct {
     float x, y, z, e;  /* midpoint (cm) and energy (MeV) */
     float hx, hy, hz;  /* half the segment, midpoint to end (cm) */
     unsigned char recoil; /* 1: an argon recoil's ionisation (it recombines more: response.h) */
+    short owner;          /* the final-state particle whose SimIDEs it adds to (particle.owner), or -1 */
 } deposit;
 
 typedef struct {
@@ -23,6 +24,7 @@ typedef struct {
     int n_stack, cap_stack;
     double deposited, escaped, invisible; /* the ledger, MeV */
     double released;                      /* binding energy released by neutron captures, MeV */
+    short owner, heir; /* of what is being transported now: deposits and pushes take owner (particle.h) */
 } transport;
 
 enum fate { FATE_LEFT, FATE_STOPPED, FATE_INTERACTED };
@@ -35,8 +37,17 @@ void transport_reset(transport *t);
 
 void transport_free(transport *t);
 
-/* Pushes particle sp of kinetic energy kin at pos, going along dir, on t's stack. */
+/* Pushes particle sp of kinetic energy kin at pos, going along dir, on t's stack, owned by t's current
+   owner (an electromagnetic secondary: Geant4 folds it into its ancestor's track for the SimIDEs). */
 void transport_push(transport *t, enum species sp, const double pos[3], const double dir[3], double kin);
+
+/* Attributes what t records and pushes next to the nuclear or decay products of the particle being
+   transported (new Geant4 tracks): the owner becomes the heir. */
+void transport_attribute_products(transport *t);
+
+/* Attributes what t records and pushes next to no final-state particle (a neutron that Geant4 made a new
+   track by a non-elastic collision: its later products are not its parent's direct daughters). */
+void transport_attribute_none(transport *t);
 
 /* Records energy e spread along the segment from a to b (a point when they coincide; at the midpoint
    when the spreading ingredient is off). */

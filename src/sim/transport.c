@@ -191,6 +191,7 @@ static void pion_absorb(transport *t, const physics *ph, const gsl_rng *r, const
 
 enum fate transport_neutron(transport *t, const physics *ph, const gsl_rng *r, particle *p)
 {
+    transport_attribute_products(t); /* a neutron's every deposit and push is one of its products' */
     if (p->t < NEUTRON_T_CUT && physics_has(ph, ING_SLOW_NEUTRONS)) return neutron_transport(t, ph, r, p);
     if (p->t < NEUTRON_T_CUT || !physics_has(ph, ING_NEUTRONS)) { t->invisible += p->t; return FATE_STOPPED; }
     double d = gsl_ran_exponential(r, physics_hadron_path(ph, 0, p->t));
@@ -251,6 +252,7 @@ static void push_photon(transport *t, const double pos[3], const double g[4])
 
 void transport_decay_pi0(transport *t, const gsl_rng *r, const particle *p)
 {
+    transport_attribute_products(t);
     double mom = particle_momentum(SP_PION_ZERO, p->t);
     double parent[4] = {p->t + M_PION_ZERO, mom * p->dir[0], mom * p->dir[1], mom * p->dir[2]}, g1[4], g2[4];
     p4_decay_two(r, parent, 0, 0, g1, g2);
@@ -298,6 +300,9 @@ static void charged_run(transport *t, const physics *ph, const gsl_rng *r, parti
 {
     enum fate f = transport_track(t, ph, r, p);
     if (f == FATE_LEFT) return;
+    /* Annihilation photons stay on the positron's track (electromagnetic); whatever else ends a track is
+       a nuclear or decay product, a new Geant4 track. */
+    if (p->sp != SP_POSITRON) transport_attribute_products(t);
     switch (p->sp) {
     case SP_POSITRON: {
         /* Annihilation at rest: two back-to-back 511 keV photons. */
@@ -321,11 +326,29 @@ static void charged_run(transport *t, const physics *ph, const gsl_rng *r, parti
     }
 }
 
+/* Returns 1 if DUNE's labelling counts a final-state particle of species sp (p, n, pi+-, pi0). */
+static int is_counted(enum species sp)
+{
+    return sp == SP_PROTON || sp == SP_NEUTRON || sp == SP_PION_PLUS || sp == SP_PION_MINUS || sp == SP_PION_ZERO;
+}
+
+/* Pushes final-state particle k of p on t's stack, owning itself if DUNE counts its species, and heir
+   of its products if it is neutral (DUNE adds its direct daughters' SimIDEs). */
+static void push_final_state(transport *t, const particle *p, int k)
+{
+    transport_push(t, p[k].sp, p[k].pos, p[k].dir, p[k].t);
+    particle *q = &t->stack[t->n_stack - 1];
+    q->owner = is_counted(p[k].sp) ? (short)k : -1;
+    q->heir = p[k].sp == SP_PION_ZERO || p[k].sp == SP_NEUTRON ? (short)k : -1;
+}
+
 void transport_run(transport *t, const physics *ph, const gsl_rng *r, const particle *p, int n)
 {
-    for (int k = n - 1; k >= 0; k--) transport_push(t, p[k].sp, p[k].pos, p[k].dir, p[k].t);
+    for (int k = n - 1; k >= 0; k--) push_final_state(t, p, k);
     while (t->n_stack > 0) {
         particle cur = t->stack[--t->n_stack];
+        t->owner = cur.owner;
+        t->heir = cur.heir;
         switch (cur.sp) {
         case SP_GAMMA: photon_interact(t, ph, r, &cur); break;
         case SP_PION_ZERO: transport_decay_pi0(t, r, &cur); break;

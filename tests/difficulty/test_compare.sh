@@ -13,9 +13,9 @@ awk -F'\t' 'NR > 1 && $9 != "" && $9 != "nan" && ($9 < 0.99999 || $9 > 1.00001) 
 for f in "$T"/self/data/*.dat; do
   awk -F'\t' 'NR > 1 { for (c = 2; c < NF; c += 2) if ($c != $(c + 1)) exit 1 }' "$f" || fail "$f: the two columns differ"
 done
-[ "$(ls "$T"/self/data/*.dat | wc -l)" = 17 ] || fail "expected 17 histogram files (16 quantities and the pixel spectrum)"
-[ "$(wc -l <"$T/self/distributions.tsv")" = 49 ] || fail "expected a header and 3 classes x 16 quantities"
-for q in lepton_energy_gev w_gev q2_gev2 any_pi0 empty; do
+[ "$(ls "$T"/self/data/*.dat | wc -l)" = 22 ] || fail "expected 22 histogram files (21 quantities and the pixel spectrum)"
+[ "$(wc -l <"$T/self/distributions.tsv")" = 64 ] || fail "expected a header and 3 classes x 21 quantities"
+for q in lepton_energy_gev w_gev q2_gev2 any_pi0 empty n_p n_p_dune n_n_dune n_pipm_dune n_pi0_dune any_pi0_dune; do
   grep -q "	$q	" "$T/self/distributions.tsv" || fail "no row for $q"
 done
 echo "a split beside itself: ratios 1, histograms identical"

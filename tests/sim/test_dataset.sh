@@ -8,6 +8,15 @@ sim 11 a 1; sim 11 b 2; sim 12 c 2
 for f in events.bin truth.tsv meta.tsv; do
   cmp -s "$T/a/$f" "$T/b/$f" || fail "$f differs between --threads 1 and 2"
 done
+# DUNE's particle counts (simide.h) are truth columns (the same whatever --threads: the cmp above), no
+# larger than the all-particle counts.
+awk -F'\t' 'NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c
+    n = split("n_p_dune n_n_dune n_pipm_dune n_pi0_dune", want, " ")
+    for (k = 1; k <= n; k++) if (!(want[k] in col)) { print "no column " want[k]; exit 1 }
+    next }
+  $col["n_p_dune"] > $col["n_p"] || $col["n_n_dune"] > $col["n_n"] || $col["n_pi0_dune"] > $col["n_pi0"] ||
+  $col["n_pipm_dune"] > $col["n_pip"] + $col["n_pim"] { print "event " $1 ": a DUNE count above the all-particle count"; exit 1 }' \
+  "$T/a/truth.tsv" || fail "truth.tsv's DUNE counts"
 cmp -s "$T/a/events.bin" "$T/c/events.bin" && fail "seeds 11 and 12 gave the same events.bin"
 [ "$(ls "$T/a")" = "$(printf 'events.bin\nmeta.tsv\ntruth.tsv')" ] || fail "temporary files left: $(ls "$T/a")"
 

@@ -1,0 +1,154 @@
+/* DUNE's particle counts (simide.h): a straight track's cells against their count by hand (wires crossed
+   per view, one tick; a track across wires and ticks: one cell per boundary crossed, plus one), the
+   cut; a pi0's cells include its photons' showers; a neutron's count takes its first collision's products
+   only; event counts never exceed the all-particle counts. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "../check.h"
+#include "sim/eloss.h"
+#include "sim/event.h"
+#include "sim/physics.h"
+#include "sim/readout.h"
+#include "sim/sim_constants.h"
+#include "sim/simide.h"
+#include "sim/transport.h"
+
+#define NO_CUT 1000000
+static const double pitch[N_VIEWS] = {DUNE_PITCH_INDUCTION_CM, DUNE_PITCH_INDUCTION_CM, DUNE_PITCH_COLLECTION_CM};
+
+/* Returns a deposit along the segment a -> b, owned by particle 0. */
+static deposit segment(const double a[3], const double b[3])
+{
+    return (deposit){(float)(0.5 * (a[0] + b[0])), (float)(0.5 * (a[1] + b[1])), (float)(0.5 * (a[2] + b[2])), 1,
+                     (float)(0.5 * (b[0] - a[0])), (float)(0.5 * (b[1] - a[1])), (float)(0.5 * (b[2] - a[2])), 0, 0};
+}
+
+/* A 300 MeV proton's CSDA range along z, cut into 0.5 cm steps at fixed x, y: each view sees one tick and
+   the wires from the first to the last, floor(w1 / pitch) - floor(w0 / pitch) + 1. */
+static void straight_track(const physics *ph)
+{
+    double range = eloss_range(physics_eloss(ph, SP_PROTON), 300), x = 0.3, y = 1.7, z0 = 10.1;
+    int n = (int)ceil(range / 0.5), cells;
+    deposit *dep = malloc(sizeof *dep * (size_t)n);
+    for (int k = 0; k < n; k++) {
+        double a[3] = {x, y, z0 + 0.5 * k}, b[3] = {x, y, fmin(z0 + 0.5 * (k + 1), z0 + range)};
+        dep[k] = segment(a, b);
+    }
+    int hand = 0, view[N_VIEWS];
+    for (int v = 0; v < N_VIEWS; v++)
+        hand += view[v] = (int)(floor(readout_wire(v, y, z0 + range) / pitch[v]) - floor(readout_wire(v, y, z0) / pitch[v])) + 1;
+    simide_cells(dep, n, 1, NO_CUT, &cells);
+    printf("300 MeV proton, %.2f cm along z: %d cells; by hand u %d + v %d + w %d = %d\n", range, cells, view[VIEW_U],
+           view[VIEW_V], view[VIEW_W], hand);
+    CHECK(cells == hand, "%d cells, %d by hand", cells, hand);
+    simide_cells(dep, n, 1, DUNE_TOPOLOGY_HITS_CUT, &cells);
+    CHECK(cells == DUNE_TOPOLOGY_HITS_CUT, "counting goes on past the cut: %d", cells);
+    free(dep);
+}
+
+/* A 3 cm segment in the x-z plane crosses wires and ticks: per view, one cell more than the boundaries
+   it crosses (no corner is hit exactly at this position). */
+static void diagonal_track(void)
+{
+    double a[3] = {0.013, 0.21, 0.037}, b[3] = {2.013, 0.21, 3.037};
+    deposit d = segment(a, b);
+    int cells, hand = 0;
+    for (int v = 0; v < N_VIEWS; v++)
+        hand += (int)(fabs(floor(readout_wire(v, a[1], b[2]) / pitch[v]) - floor(readout_wire(v, a[1], a[2]) / pitch[v]))
+                      + fabs(floor(b[0] / DUNE_SIMIDE_TICK_CM) - floor(a[0] / DUNE_SIMIDE_TICK_CM))) + 1;
+    simide_cells(&d, 1, 1, NO_CUT, &cells);
+    CHECK(cells == hand, "a segment across wires and ticks: %d cells, %d by hand", cells, hand);
+}
+
+/* Returns the number of deposits of tr owned by neither 0 nor -1, and counts those owned by 0 in *own
+   and by -1 in *none; *own_recoils counts the recoils owned by 0. */
+static int owners(const transport *tr, int *own, int *none, int *own_recoils)
+{
+    int other = 0;
+    for (int j = 0; j < tr->n_dep; j++) {
+        const deposit *d = &tr->dep[j];
+        if (d->owner == 0) ++*own, *own_recoils += d->recoil;
+        else if (d->owner == -1) ++*none;
+        else other++;
+    }
+    return other;
+}
+
+/* A pi0 owns every deposit (its photons' showers); a 1 MeV neutron (below 40Ar's first level: elastic
+   scatters, then capture) every deposit; a 50 MeV neutron's first collision (a knock-out) gives its
+   direct daughters, whose own products, among them every argon recoil, are not its. */
+static void neutral_owners(const physics *ph, const gsl_rng *r)
+{
+    transport tr;
+    transport_init(&tr);
+    int own = 0, none = 0, own_recoils = 0, other = 0;
+    for (int i = 0; i < 50; i++) {
+        transport_reset(&tr);
+        particle p = {.sp = SP_PION_ZERO, .pos = {0, 0, -100}, .dir = {0, 0, 1}, .t = 300};
+        transport_run(&tr, ph, r, &p, 1);
+        other += owners(&tr, &own, &none, &own_recoils);
+    }
+    CHECK(own > 0 && none == 0 && other == 0, "pi0: %d deposits its, %d none, %d other", own, none, other);
+    own = none = own_recoils = 0;
+    for (int i = 0; i < 200; i++) {
+        transport_reset(&tr);
+        particle p = {.sp = SP_NEUTRON, .pos = {0, 0, 0}, .dir = {0, 0, 1}, .t = 1};
+        transport_run(&tr, ph, r, &p, 1);
+        other += owners(&tr, &own, &none, &own_recoils);
+    }
+    CHECK(own_recoils > 0 && none == 0 && other == 0, "1 MeV neutrons: %d recoils its, %d deposits none, %d other",
+          own_recoils, none, other);
+    own = none = own_recoils = 0;
+    for (int i = 0; i < 200; i++) {
+        transport_reset(&tr);
+        particle p = {.sp = SP_NEUTRON, .pos = {0, 0, 0}, .dir = {0, 0, 1}, .t = 50};
+        transport_run(&tr, ph, r, &p, 1);
+        other += owners(&tr, &own, &none, &own_recoils);
+    }
+    printf("50 MeV neutrons: %d deposits of their first collision's products, %d of later ones\n", own, none);
+    CHECK(own > 0 && none > 0 && own_recoils == 0 && other == 0,
+          "50 MeV neutrons: %d deposits its (%d recoils), %d none, %d other", own, own_recoils, none, other);
+    transport_free(&tr);
+}
+
+/* Over 300 events (--response dune): DUNE's counts never exceed the all-particle counts, and
+   the cut removes some particles of each species. */
+static void event_counts(const physics *ph)
+{
+    event_config cfg = {1000, 4000, 8, RESPONSE_DUNE};
+    event_workspace w;
+    event_workspace_init(&w);
+    float *img = calloc(3 * 28 * 28, sizeof *img);
+    static const enum species sp[N_SIMIDE_COUNTS][2] = {{SP_PROTON, SP_PROTON}, {SP_NEUTRON, SP_NEUTRON},
+                                                        {SP_PION_PLUS, SP_PION_MINUS}, {SP_PION_ZERO, SP_PION_ZERO}};
+    long all[N_SIMIDE_COUNTS] = {0}, dune[N_SIMIDE_COUNTS] = {0};
+    for (int i = 0; i < 300; i++) {
+        event_truth t;
+        event_simulate(ph, &cfg, (enum event_class)(i % 3), 500 + (uint64_t)i, &w, &t, img);
+        for (int c = 0; c < N_SIMIDE_COUNTS; c++) {
+            int n = interaction_count(&t.in, sp[c][0]) + (sp[c][1] != sp[c][0] ? interaction_count(&t.in, sp[c][1]) : 0);
+            CHECK(t.n_dune[c] <= n, "event %d, count %d: DUNE's %d above all %d", i, c, t.n_dune[c], n);
+            all[c] += n, dune[c] += t.n_dune[c];
+        }
+    }
+    printf("300 events: p %ld of %ld, n %ld of %ld, pi+- %ld of %ld, pi0 %ld of %ld counted as DUNE does\n", dune[0],
+           all[0], dune[1], all[1], dune[2], all[2], dune[3], all[3]);
+    for (int c = 0; c < N_SIMIDE_COUNTS - 1; c++) CHECK(dune[c] > 0 && dune[c] < all[c], "count %d: %ld of %ld", c, dune[c], all[c]);
+    free(img);
+    event_workspace_free(&w);
+}
+
+int main(void)
+{
+    physics *ph = physics_new();
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 2323);
+    straight_track(ph);
+    diagonal_track();
+    neutral_owners(ph, r);
+    event_counts(ph);
+    gsl_rng_free(r);
+    physics_free(ph);
+    return check_status();
+}
