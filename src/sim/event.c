@@ -14,9 +14,10 @@ void event_workspace_init(event_workspace *w)
     transport_init(&w->tr);
     transport_init(&w->steps);
     w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    w->drift_rng = gsl_rng_alloc(gsl_rng_mt19937);
     w->fine = malloc(sizeof *w->fine * N_VIEWS * IMAGE_PIXELS * IMAGE_PIXELS);
     w->cells = NULL;
-    if (!w->rng || !w->fine) nutl_die("out of memory allocating an event workspace");
+    if (!w->rng || !w->drift_rng || !w->fine) nutl_die("out of memory allocating an event workspace");
 }
 
 void event_workspace_free(event_workspace *w)
@@ -24,6 +25,7 @@ void event_workspace_free(event_workspace *w)
     transport_free(&w->tr);
     transport_free(&w->steps);
     gsl_rng_free(w->rng);
+    gsl_rng_free(w->drift_rng);
     free(w->fine);
     free(w->cells);
 }
@@ -84,6 +86,16 @@ static double image_of(const event_config *cfg, event_workspace *w, const crop *
     return inside;
 }
 
+/* Returns the x of the anode that the charge of an event from seed drifts to: its vertex (at vertex_x) lies
+   a distance uniform in [0, DUNE_MAX_DRIFT_CM] from it, drawn from w's drift stream, seeded from seed
+   mixed with a constant so that the main stream's draws stay as they were. */
+static double anode_x(event_workspace *w, uint64_t seed, double vertex_x)
+{
+    /* Any fixed constant names the stream; the odd multiplier's high bits spread consecutive seeds. */
+    gsl_rng_set(w->drift_rng, (unsigned long)((seed ^ 0x5D1DE0D1FF0510ULL) * 0x9E3779B97F4A7C15ULL >> 32));
+    return vertex_x - DUNE_MAX_DRIFT_CM * gsl_rng_uniform(w->drift_rng);
+}
+
 void event_simulate(const physics *ph, const event_config *cfg, enum event_class cls, uint64_t seed,
                     event_workspace *w, event_truth *truth, float *image)
 {
@@ -100,7 +112,8 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
     int cells[INTERACTION_MAX_PARTICLES];
-    simide_cells(t->dep, t->n_dep, truth->in.n, DUNE_TOPOLOGY_HITS_CUT, cells); /* before a response moves them */
+    simide_cells(ph, w->drift_rng, t->dep, t->n_dep, truth->in.n, anode_x(w, seed, truth->in.vertex[0]),
+                 DUNE_TOPOLOGY_HITS_CUT, cells); /* before a response moves them */
     simide_counts(&truth->in, cells, DUNE_TOPOLOGY_HITS_CUT, truth->n_dune);
     int side = IMAGE_PIXELS / cfg->downsample;
     double vertex[3] = {truth->in.vertex[0], truth->in.vertex[1], truth->in.vertex[2]};

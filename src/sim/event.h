@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
     transport tr;
     gsl_rng *rng;
+    gsl_rng *drift_rng; /* DUNE's counts' diffusion (simide.h): a stream apart, leaving rng's draws as they were */
     transport steps;   /* --response paper: its step list while it is built (paper.h) */
     float *fine;       /* --response lar, dune: the image in 1 cm pixels, before the block sums */
     float *cells;      /* --response dune: the charge on DUNE's wires and time cells (allocated when used) */

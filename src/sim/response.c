@@ -32,16 +32,18 @@ double response_recoil_survival(void)
     return RECOIL_CHARGE_YIELD * 1e3 * LAR_W_ION / physics_lindhard(RECOIL_YIELD_ENERGY);
 }
 
+double response_charge(const eloss *electron, double recoil_survival, const deposit *d)
+{
+    double len = 2 * sqrt((double)d->hx * d->hx + (double)d->hy * d->hy + (double)d->hz * d->hz);
+    double dedx = len > 0 ? d->e / len : eloss_dedx(electron, d->e);
+    return d->e * (d->recoil ? recoil_survival : response_recombination(dedx));
+}
+
 void response_quench(const physics *ph, deposit *dep, int n)
 {
     const eloss *electron = physics_eloss(ph, SP_ELECTRON);
     double recoil = response_recoil_survival();
-    for (int i = 0; i < n; i++) {
-        deposit *d = &dep[i];
-        double len = 2 * sqrt((double)d->hx * d->hx + (double)d->hy * d->hy + (double)d->hz * d->hz);
-        double dedx = len > 0 ? d->e / len : eloss_dedx(electron, d->e);
-        d->e = (float)(d->e * (d->recoil ? recoil : response_recombination(dedx)));
-    }
+    for (int i = 0; i < n; i++) dep[i].e = (float)response_charge(electron, recoil, &dep[i]);
 }
 
 void response_electronics(const gsl_rng *r, float *image, int side)

@@ -30,9 +30,13 @@ double response_recombination(double dedx);
    the measured charge yield RECOIL_CHARGE_YIELD over the Lindhard share at RECOIL_YIELD_ENERGY. */
 double response_recoil_survival(void);
 
-/* Scales each of the n deposits by the fraction of its charge that escapes recombination: a recoil's by
-   response_recoil_survival, others by the box model at their stopping power (energy over length for a
-   segment, that of an electron of the deposit's energy for a point). */
+/* Returns the energy (MeV) of deposit d's ionisation charge that escapes recombination: a recoil's
+   scaled by recoil_survival (response_recoil_survival), others by the box model at their stopping power
+   (energy over length for a segment, that of an electron (eloss electron) of the deposit's energy for a
+   point). */
+double response_charge(const eloss *electron, double recoil_survival, const deposit *d);
+
+/* Scales each of the n deposits to its charge that escapes recombination (response_charge). */
 void response_quench(const physics *ph, deposit *dep, int n);
 
 /* Applies the electronics to an image of 1 cm pixels (N_VIEWS planes of side x side): Gaussian noise on

@@ -771,5 +771,17 @@
    channels are the wires of DUNE_PITCH_INDUCTION_CM and DUNE_PITCH_COLLECTION_CM. */
 #define DUNE_TOPOLOGY_HITS_CUT 100
 #define DUNE_SIMIDE_TICK_CM (DUNE_TICK_US * DUNE_DRIFT_CM_PER_US)
+/* Diffusion, as LArG4 drifts the charge (larsim LArG4/LArVoxelReadout.cxx DriftIonizationElectrons): a
+   step's N_e electrons (after recombination) leave its midpoint in ceil(N_e / ElectronClusterSize)
+   clusters, the last one holding the rest; each lands offset by Gaussians of sigma sqrt(2 D_L t) along
+   the drift and sqrt(2 D_T t) in y and z, t = drift time, and adds its electrons to the SimChannel of the
+   nearest wire at its TDC tick on each plane: any cluster, however small, makes an IDE. */
+#define DUNE_ELECTRON_CLUSTER 600.0    /* electrons (ElectronClusterSize, larsim simulationservices.fcl
+                                          standard_largeantparameters, which dunefd_largeantparameters
+                                          copies; its MinNumberOfElCluster 0 sets no minimum count) */
+#define DUNE_DIFFUSION_L 6.2e-9        /* cm^2/ns (LongitudinalDiffusion, same) */
+#define DUNE_DIFFUSION_T 16.3e-9       /* cm^2/ns (TransverseDiffusion, same) */
+#define DUNE_MAX_DRIFT_CM 350.0        /* cm: the far detector's maximum drift at 500 V/cm (TDR Vol. IV,
+                                          arXiv:2002.03010); an event's vertex lies uniformly in it */
 
 #endif

@@ -1,11 +1,13 @@
 #include "sim/simide.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "core/util.h"
 #include "sim/readout.h"
+#include "sim/response.h"
 #include "sim/sim_constants.h"
 
 #define INDEX_OFFSET (1L << 23) /* wire and tick indices are packed as 24-bit offsets (|index| < 2^23) */
@@ -35,45 +37,48 @@ static void cell_visit(cell_set *s, int k, int v, long wire, long tick)
     s->cells[k]++;
 }
 
-/* Counts for owner k the cells of plane v that the segment from (w0, x0) to (w1, x1), in cell units
-   (wire pitches, ticks), passes through: a grid walk from the first cell to the last, stepping across
-   whichever boundary comes first, so that no cell is skipped; stops once k reaches the cut. */
-static void segment_visit(cell_set *s, int k, int v, double w0, double x0, double w1, double x1)
+void simide_diffuse(const gsl_rng *r, double drift_cm, double offset[3])
 {
-    long i = (long)floor(w0), j = (long)floor(x0), i1 = (long)floor(w1), j1 = (long)floor(x1);
-    double dw = fabs(w1 - w0), dx = fabs(x1 - x0);
-    int si = w1 > w0 ? 1 : -1, sj = x1 > x0 ? 1 : -1;
-    double ti = dw > 0 ? (si > 0 ? i + 1 - w0 : w0 - i) / dw : INFINITY, dti = dw > 0 ? 1 / dw : INFINITY;
-    double tj = dx > 0 ? (sj > 0 ? j + 1 - x0 : x0 - j) / dx : INFINITY, dtj = dx > 0 ? 1 / dx : INFINITY;
-    cell_visit(s, k, v, i, j);
-    while ((i != i1 || j != j1) && s->cells[k] < s->cut) {
-        /* The remaining crossings decide when rounding would step past the last cell. */
-        if (j == j1 || (i != i1 && ti < tj)) i += si, ti += dti;
-        else j += sj, tj += dtj;
-        cell_visit(s, k, v, i, j);
-    }
+    double t_ns = drift_cm / DUNE_DRIFT_CM_PER_US * 1e3;
+    double sigma_l = sqrt(2 * DUNE_DIFFUSION_L * t_ns), sigma_t = sqrt(2 * DUNE_DIFFUSION_T * t_ns);
+    offset[0] = gsl_ran_gaussian_ziggurat(r, sigma_l);
+    offset[1] = gsl_ran_gaussian_ziggurat(r, sigma_t);
+    offset[2] = gsl_ran_gaussian_ziggurat(r, sigma_t);
 }
 
-/* Counts the cells of deposit d for its owner on the three planes. */
-static void deposit_visit(cell_set *s, const deposit *d)
+/* Drifts the electrons (whole ones) of deposit d to the planes in clusters of DUNE_ELECTRON_CLUSTER, the
+   last one partial, and counts for d's owner the (wire, tick) cell each lands in on each plane; stops
+   once the owner reaches the cut. A cluster leaves from a point uniform along the segment (LArG4 drifts
+   from each Geant4 step's midpoint, its steps cut at 0.3 mm readout voxels, standard_larvoxelcalculator;
+   nutl's steps are longer) and drifts as far as d's centre lies from the anode at anode_x, within the
+   drift volume. */
+static void deposit_visit(cell_set *s, const gsl_rng *r, const deposit *d, double electrons, double anode_x)
 {
     static const double pitch[N_VIEWS] = {DUNE_PITCH_INDUCTION_CM, DUNE_PITCH_INDUCTION_CM, DUNE_PITCH_COLLECTION_CM};
-    double x0 = (d->x - d->hx) / DUNE_SIMIDE_TICK_CM, x1 = (d->x + d->hx) / DUNE_SIMIDE_TICK_CM;
-    for (int v = 0; v < N_VIEWS && s->cells[d->owner] < s->cut; v++) {
-        double w0 = readout_wire(v, d->y - d->hy, d->z - d->hz) / pitch[v];
-        double w1 = readout_wire(v, d->y + d->hy, d->z + d->hz) / pitch[v];
-        segment_visit(s, d->owner, v, w0, x0, w1, x1);
+    double drift = fmin(fmax(d->x - anode_x, 0), DUNE_MAX_DRIFT_CM);
+    int k = d->owner;
+    for (double left = floor(electrons); left > 0 && s->cells[k] < s->cut; left -= DUNE_ELECTRON_CLUSTER) {
+        double u = 2 * gsl_rng_uniform(r) - 1, off[3];
+        simide_diffuse(r, drift, off);
+        double y = d->y + u * d->hy + off[1], z = d->z + u * d->hz + off[2];
+        long tick = (long)floor((d->x + u * d->hx + off[0]) / DUNE_SIMIDE_TICK_CM);
+        for (int v = 0; v < N_VIEWS && s->cells[k] < s->cut; v++)
+            cell_visit(s, k, v, (long)floor(readout_wire(v, y, z) / pitch[v]), tick);
     }
 }
 
-void simide_cells(const deposit *dep, int n, int n_owners, int cut, int *cells)
+void simide_cells(const physics *ph, const gsl_rng *r, const deposit *dep, int n, int n_owners, double anode_x,
+                  int cut, int *cells)
 {
     size_t slots = 1024;
     while (slots < 2 * (size_t)n_owners * (size_t)cut) slots *= 2; /* at most half full */
     cell_set s = {nutl_calloc(sizeof *s.key * slots, "IDE cells"), slots - 1, cells, cut};
+    const eloss *electron = physics_eloss(ph, SP_ELECTRON);
+    double recoil = response_recoil_survival();
     for (int k = 0; k < n_owners; k++) cells[k] = 0;
     for (int i = 0; i < n; i++)
-        if (dep[i].owner >= 0 && dep[i].owner < n_owners && cells[dep[i].owner] < cut) deposit_visit(&s, &dep[i]);
+        if (dep[i].owner >= 0 && dep[i].owner < n_owners && cells[dep[i].owner] < cut)
+            deposit_visit(&s, r, &dep[i], response_charge(electron, recoil, &dep[i]) / LAR_W_ION, anode_x);
     free(s.key);
 }
 

@@ -1,7 +1,10 @@
-/* DUNE's particle counts (simide.h): a straight track's cells against their count by hand (wires crossed
-   per view, one tick; a track across wires and ticks: one cell per boundary crossed, plus one), the
-   cut; a pi0's cells include its photons' showers; a neutron's count takes its first collision's products
-   only; event counts never exceed the all-particle counts. */
+/* DUNE's particle counts (simide.h): the clusters' diffusion against sqrt(2 D t); a straight MIP-like track's
+   cells without drift against their count by hand (wires crossed per view, one tick) and after the
+   longest drift against the distinct ticks its clusters' spread gives each wire; a track across wires and
+   ticks (one cell per boundary crossed, plus one); the cut; a pi0's cells include its photons' showers; a
+   neutron's count takes its first collision's products only; event counts never exceed the all-particle
+   counts. */
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -10,6 +13,7 @@
 #include "sim/event.h"
 #include "sim/physics.h"
 #include "sim/readout.h"
+#include "sim/response.h"
 #include "sim/sim_constants.h"
 #include "sim/simide.h"
 #include "sim/transport.h"
@@ -24,9 +28,44 @@ static deposit segment(const double a[3], const double b[3])
                      (float)(0.5 * (b[0] - a[0])), (float)(0.5 * (b[1] - a[1])), (float)(0.5 * (b[2] - a[2])), 0, 0};
 }
 
-/* A 300 MeV proton's CSDA range along z, cut into 0.5 cm steps at fixed x, y: each view sees one tick and
-   the wires from the first to the last, floor(w1 / pitch) - floor(w0 / pitch) + 1. */
-static void straight_track(const physics *ph)
+/* Offsets of 200000 clusters after 175 cm of drift: their standard deviations within 1 % of sqrt(2 D t)
+   (the sample's own error is 1 / sqrt(2 N) = 0.16 %). */
+static void diffusion_sigma(const gsl_rng *r)
+{
+    enum { N = 200000 };
+    double drift = 175, t_ns = drift / DUNE_DRIFT_CM_PER_US * 1e3, sum2[3] = {0};
+    double want[3] = {sqrt(2 * DUNE_DIFFUSION_L * t_ns), sqrt(2 * DUNE_DIFFUSION_T * t_ns), sqrt(2 * DUNE_DIFFUSION_T * t_ns)};
+    for (int i = 0; i < N; i++) {
+        double off[3];
+        simide_diffuse(r, drift, off);
+        for (int c = 0; c < 3; c++) sum2[c] += off[c] * off[c];
+    }
+    for (int c = 0; c < 3; c++) {
+        double sigma = sqrt(sum2[c] / N);
+        printf("diffusion after %.0f cm, axis %d: sigma %.4f cm, sqrt(2 D t) %.4f cm\n", drift, c, sigma, want[c]);
+        CHECK(fabs(sigma / want[c] - 1) < 0.01, "axis %d: sigma %g, want %g", c, sigma, want[c]);
+    }
+}
+
+/* Returns the expected number of distinct ticks that m clusters from x (cm) reach when spread by a
+   Gaussian of sigma (cm) along the drift: the sum over ticks j of 1 - (1 - p_j)^m. */
+static double distinct_ticks(double m, double x, double sigma)
+{
+    double sum = 0;
+    for (long j = (long)floor((x - 8 * sigma) / DUNE_SIMIDE_TICK_CM); j * DUNE_SIMIDE_TICK_CM < x + 8 * sigma; j++) {
+        double p = gsl_cdf_gaussian_P((j + 1) * DUNE_SIMIDE_TICK_CM - x, sigma) - gsl_cdf_gaussian_P(j * DUNE_SIMIDE_TICK_CM - x, sigma);
+        sum += 1 - pow(1 - p, m);
+    }
+    return sum;
+}
+
+/* A 300 MeV proton's CSDA range along z, cut into 0.5 cm steps of 1 MeV (2 MeV/cm, minimum-ionising) at
+   fixed x, y. Without drift each view sees one tick and the wires from the first to the last,
+   floor(w1 / pitch) - floor(w0 / pitch) + 1. After DUNE_MAX_DRIFT_CM, each wire's m clusters (the
+   track's clusters over the wires it spans) spread over distinct_ticks(m) ticks; the transverse spread
+   only moves clusters between neighbouring wires, but adds up to a wire at each end (2 of about 100 wires
+   a view: up to 2 % more) and fluctuates m: within 3 %. */
+static void straight_track(const physics *ph, const gsl_rng *r)
 {
     double range = eloss_range(physics_eloss(ph, SP_PROTON), 300), x = 0.3, y = 1.7, z0 = 10.1;
     int n = (int)ceil(range / 0.5), cells;
@@ -38,26 +77,38 @@ static void straight_track(const physics *ph)
     int hand = 0, view[N_VIEWS];
     for (int v = 0; v < N_VIEWS; v++)
         hand += view[v] = (int)(floor(readout_wire(v, y, z0 + range) / pitch[v]) - floor(readout_wire(v, y, z0) / pitch[v])) + 1;
-    simide_cells(dep, n, 1, NO_CUT, &cells);
-    printf("300 MeV proton, %.2f cm along z: %d cells; by hand u %d + v %d + w %d = %d\n", range, cells, view[VIEW_U],
-           view[VIEW_V], view[VIEW_W], hand);
+    simide_cells(ph, r, dep, n, 1, x, NO_CUT, &cells);
+    printf("300 MeV proton, %.2f cm along z, no drift: %d cells; by hand u %d + v %d + w %d = %d\n", range, cells,
+           view[VIEW_U], view[VIEW_V], view[VIEW_W], hand);
     CHECK(cells == hand, "%d cells, %d by hand", cells, hand);
-    simide_cells(dep, n, 1, DUNE_TOPOLOGY_HITS_CUT, &cells);
+    double clusters = 0, expect = 0, sigma_l = sqrt(2 * DUNE_DIFFUSION_L * DUNE_MAX_DRIFT_CM / DUNE_DRIFT_CM_PER_US * 1e3);
+    for (int k = 0; k < n; k++)
+        clusters += ceil(floor(response_recombination(dep[k].e / (2 * dep[k].hz)) * dep[k].e / LAR_W_ION) / DUNE_ELECTRON_CLUSTER);
+    for (int v = 0; v < N_VIEWS; v++) {
+        double wires = fabs(readout_wire(v, y, z0 + range) - readout_wire(v, y, z0)) / pitch[v];
+        expect += wires * distinct_ticks(clusters / wires, x, sigma_l);
+    }
+    simide_cells(ph, r, dep, n, 1, x - DUNE_MAX_DRIFT_CM, NO_CUT, &cells);
+    printf("same, after %.0f cm of drift: %d cells, %.0f expected (%.0f clusters, sigma_L %.3f cm)\n", DUNE_MAX_DRIFT_CM,
+           cells, expect, clusters, sigma_l);
+    CHECK(fabs(cells / expect - 1) < 0.03, "%d cells after the longest drift, %.0f expected", cells, expect);
+    simide_cells(ph, r, dep, n, 1, x - DUNE_MAX_DRIFT_CM, DUNE_TOPOLOGY_HITS_CUT, &cells);
     CHECK(cells == DUNE_TOPOLOGY_HITS_CUT, "counting goes on past the cut: %d", cells);
     free(dep);
 }
 
-/* A 3 cm segment in the x-z plane crosses wires and ticks: per view, one cell more than the boundaries
-   it crosses (no corner is hit exactly at this position). */
-static void diagonal_track(void)
+/* A 3 cm segment in the x-z plane crosses wires and ticks: without drift, per view, one cell more than the
+   boundaries it crosses (no corner is hit exactly at this position); 100 MeV give every cell clusters. */
+static void diagonal_track(const physics *ph, const gsl_rng *r)
 {
     double a[3] = {0.013, 0.21, 0.037}, b[3] = {2.013, 0.21, 3.037};
     deposit d = segment(a, b);
+    d.e = 100;
     int cells, hand = 0;
     for (int v = 0; v < N_VIEWS; v++)
         hand += (int)(fabs(floor(readout_wire(v, a[1], b[2]) / pitch[v]) - floor(readout_wire(v, a[1], a[2]) / pitch[v]))
                       + fabs(floor(b[0] / DUNE_SIMIDE_TICK_CM) - floor(a[0] / DUNE_SIMIDE_TICK_CM))) + 1;
-    simide_cells(&d, 1, 1, NO_CUT, &cells);
+    simide_cells(ph, r, &d, 1, 1, b[0], NO_CUT, &cells); /* the anode at its far end: no drift */
     CHECK(cells == hand, "a segment across wires and ticks: %d cells, %d by hand", cells, hand);
 }
 
@@ -144,8 +195,9 @@ int main(void)
     physics *ph = physics_new();
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(r, 2323);
-    straight_track(ph);
-    diagonal_track();
+    diffusion_sigma(r);
+    straight_track(ph, r);
+    diagonal_track(ph, r);
     neutral_owners(ph, r);
     event_counts(ph);
     gsl_rng_free(r);
