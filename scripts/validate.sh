@@ -163,7 +163,7 @@ report=$out/validate.md
     echo "Distributions (the generator's truth beside DUNE's: y, lepton energy, W and Q^2, the share with a pi0,"
     echo "the multiplicities). W and Q^2 are nutl's only: DUNE's .info files do not record them. The rows marked"
     echo "DUNE rule count particles on both sides as dunereco's labelling does (AssignLabels: at least 100 sim::IDEs;"
-    echo "nutl's stand-in: src/sim/simide.h, without diffusion, docs/validate.md); the unmarked multiplicities are"
+    echo "nutl's stand-in: src/sim/simide.h, with LArG4's drift diffusion, docs/validate.md); the unmarked multiplicities are"
     echo "nutl's every particle leaving the nucleus, which DUNE does not record."
     echo
     cat "$out/$r/distributions.md"

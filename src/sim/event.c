@@ -35,8 +35,8 @@ uint64_t event_seed(uint64_t split_seed, int64_t i)
     return (seed_derive(split_seed, "events") + (uint64_t)i) & 0x7fffffffffffffffULL;
 }
 
-/* Draws one interaction and transports it; returns the number of deposits (LArSIMple's steps with
-   --response paper). The jitter is drawn for every response, so that all see the same interactions. */
+/* Draws one interaction and transports it; returns the number of deposits. The jitter is drawn for every
+   response, so that all see the same interactions. */
 static int draw(const physics *ph, const event_config *cfg, enum event_class cls, event_workspace *w,
                 event_truth *truth)
 {
@@ -48,7 +48,7 @@ static int draw(const physics *ph, const event_config *cfg, enum event_class cls
     interaction_generate(r, cls, enu, vertex, physics_has(ph, ING_NC_MODEL), &truth->in);
     transport_reset(&w->tr);
     transport_run(&w->tr, ph, r, truth->in.fs, truth->in.n);
-    return cfg->response == RESPONSE_PAPER ? paper_steps_apply(&w->steps, ph, &w->tr) : w->tr.n_dep;
+    return w->tr.n_dep;
 }
 
 /* Writes into w->fine the 1 cm image DUNE's pixel map would hold for the deposits of w in crop c
@@ -96,13 +96,29 @@ static double anode_x(event_workspace *w, uint64_t seed, double vertex_x)
     return vertex_x - DUNE_MAX_DRIFT_CM * gsl_rng_uniform(w->drift_rng);
 }
 
+/* Writes into truth the particles DUNE's labelling would count among the final state just transported
+   (sim/simide.h), from the transport's own deposits: LArG4's, whatever response records them. */
+static void count_dune(const physics *ph, event_workspace *w, uint64_t seed, event_truth *truth)
+{
+    int cells[INTERACTION_MAX_PARTICLES];
+    simide_cells(ph, w->drift_rng, w->tr.dep, w->tr.n_dep, truth->in.n, anode_x(w, seed, truth->in.vertex[0]),
+                 DUNE_TOPOLOGY_HITS_CUT, cells);
+    simide_counts(&truth->in, cells, DUNE_TOPOLOGY_HITS_CUT, truth->n_dune);
+}
+
 void event_simulate(const physics *ph, const event_config *cfg, enum event_class cls, uint64_t seed,
                     event_workspace *w, event_truth *truth, float *image)
 {
     memset(truth, 0, sizeof *truth);
     truth->seed = seed;
     gsl_rng_set(w->rng, (unsigned long)(seed & 0xffffffffULL));
-    while (draw(ph, cfg, cls, w, truth) < MIN_DEPOSITS) truth->dropped++;
+    for (;;) {
+        int n = draw(ph, cfg, cls, w, truth);
+        count_dune(ph, w, seed, truth); /* from the transport's deposits, before a response moves or drops them */
+        if (cfg->response == RESPONSE_PAPER) n = paper_steps_apply(&w->steps, ph, &w->tr); /* LArSIMple's steps */
+        if (n >= MIN_DEPOSITS) break;
+        truth->dropped++;
+    }
     const transport *t = &w->tr;
     truth->n_deposits = t->n_dep;
     for (int k = 0; k < truth->in.n; k++)
@@ -111,10 +127,6 @@ void event_simulate(const physics *ph, const event_config *cfg, enum event_class
     truth->deposited = t->deposited;
     truth->escaped = t->escaped;
     truth->invisible = t->invisible;
-    int cells[INTERACTION_MAX_PARTICLES];
-    simide_cells(ph, w->drift_rng, t->dep, t->n_dep, truth->in.n, anode_x(w, seed, truth->in.vertex[0]),
-                 DUNE_TOPOLOGY_HITS_CUT, cells); /* before a response moves them */
-    simide_counts(&truth->in, cells, DUNE_TOPOLOGY_HITS_CUT, truth->n_dune);
     int side = IMAGE_PIXELS / cfg->downsample;
     double vertex[3] = {truth->in.vertex[0], truth->in.vertex[1], truth->in.vertex[2]};
     if (cfg->response == RESPONSE_LAR || cfg->response == RESPONSE_DUNE) response_quench(ph, w->tr.dep, t->n_dep);
