@@ -487,8 +487,9 @@ static int pick_target(const gsl_rng *r, const interaction *in)
     return gsl_rng_uniform(r) * (wp + wn) < wp;
 }
 
-/* Samples Q^2 and energy transfer nu for the channel; returns 0 if the channel is closed at enu. */
-static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
+/* Samples Q^2 and energy transfer nu for the channel, the outgoing lepton of mass ml; returns 0 if the
+   channel is closed at enu. */
+static int transfer(const gsl_rng *r, interaction *in, double ml, double *q2, double *nu)
 {
     double m = M_NUCLEON;
     switch (in->channel) {
@@ -497,10 +498,9 @@ static int transfer(const gsl_rng *r, interaction *in, double *q2, double *nu)
         *q2 = q2_dipole(r, QE_AXIAL_MASS);
         *nu = *q2 / (4 * m) + MEC_NU_MIN + (MEC_NU_MAX - MEC_NU_MIN) * gsl_rng_uniform(r);
         return 1;
-    case CH_RES: return res_kinematics(r, in, in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0,
-                                       q2, nu);
+    case CH_RES: return res_kinematics(r, in, ml, q2, nu);
     case CH_COH: { /* NC without the NC model (an ablation) takes CC's density, as RES does */
-        double y, ml = in->cls == CLASS_NUMU_CC ? M_MUON : in->cls == CLASS_NUE_CC ? M_ELECTRON : 0;
+        double y;
         if (!coherent_kinematics(r, in->cls != CLASS_NC || !in->nc_model, ml, in->enu, &y, q2, &in->t)) return 0;
         *nu = y * in->enu;
         return 1;
@@ -527,7 +527,7 @@ void interaction_generate(const gsl_rng *r, enum event_class cls, double enu, co
         int target = in->channel == CH_RES || in->channel == CH_COH ? 0 : pick_target(r, in); /* COH: the nucleus */
         in->target_proton = target >= 1;
         double q2, nu;
-        if (!transfer(r, in, &q2, &nu)) continue;
+        if (!transfer(r, in, ml, &q2, &nu)) continue;
         if (in->channel == CH_RES) target = in->target_proton;
         double el = enu - nu;
         if (el <= ml) continue;

@@ -112,18 +112,29 @@ static void diagonal_track(const physics *ph, const gsl_rng *r)
     CHECK(cells == hand, "a segment across wires and ticks: %d cells, %d by hand", cells, hand);
 }
 
-/* Returns the number of deposits of tr owned by neither 0 nor -1, and counts those owned by 0 in *own
-   and by -1 in *none; *own_recoils counts the recoils owned by 0. */
-static int owners(const transport *tr, int *own, int *none, int *own_recoils)
+/* Whose deposits are whose, over several transports of one final-state particle (index 0). */
+typedef struct {
+    int own, none, own_recoils, other; /* owned by 0, by -1 (recoils among those by 0), by anything else */
+} ownership;
+
+/* Returns the ownership of the deposits of n transports of a particle of species sp and kinetic energy t
+   starting at z = z0 along the beam. */
+static ownership transport_owned(const physics *ph, const gsl_rng *r, transport *tr, enum species sp, double t,
+                                 double z0, int n)
 {
-    int other = 0;
-    for (int j = 0; j < tr->n_dep; j++) {
-        const deposit *d = &tr->dep[j];
-        if (d->owner == 0) ++*own, *own_recoils += d->recoil;
-        else if (d->owner == -1) ++*none;
-        else other++;
+    ownership o = {0};
+    for (int i = 0; i < n; i++) {
+        transport_reset(tr);
+        particle p = {.sp = sp, .pos = {0, 0, z0}, .dir = {0, 0, 1}, .t = t};
+        transport_run(tr, ph, r, &p, 1);
+        for (int j = 0; j < tr->n_dep; j++) {
+            const deposit *d = &tr->dep[j];
+            if (d->owner == 0) o.own++, o.own_recoils += d->recoil;
+            else if (d->owner == -1) o.none++;
+            else o.other++;
+        }
     }
-    return other;
+    return o;
 }
 
 /* A pi0 owns every deposit (its photons' showers); a 1 MeV neutron (below 40Ar's first level: elastic
@@ -133,33 +144,15 @@ static void neutral_owners(const physics *ph, const gsl_rng *r)
 {
     transport tr;
     transport_init(&tr);
-    int own = 0, none = 0, own_recoils = 0, other = 0;
-    for (int i = 0; i < 50; i++) {
-        transport_reset(&tr);
-        particle p = {.sp = SP_PION_ZERO, .pos = {0, 0, -100}, .dir = {0, 0, 1}, .t = 300};
-        transport_run(&tr, ph, r, &p, 1);
-        other += owners(&tr, &own, &none, &own_recoils);
-    }
-    CHECK(own > 0 && none == 0 && other == 0, "pi0: %d deposits its, %d none, %d other", own, none, other);
-    own = none = own_recoils = 0;
-    for (int i = 0; i < 200; i++) {
-        transport_reset(&tr);
-        particle p = {.sp = SP_NEUTRON, .pos = {0, 0, 0}, .dir = {0, 0, 1}, .t = 1};
-        transport_run(&tr, ph, r, &p, 1);
-        other += owners(&tr, &own, &none, &own_recoils);
-    }
-    CHECK(own_recoils > 0 && none == 0 && other == 0, "1 MeV neutrons: %d recoils its, %d deposits none, %d other",
-          own_recoils, none, other);
-    own = none = own_recoils = 0;
-    for (int i = 0; i < 200; i++) {
-        transport_reset(&tr);
-        particle p = {.sp = SP_NEUTRON, .pos = {0, 0, 0}, .dir = {0, 0, 1}, .t = 50};
-        transport_run(&tr, ph, r, &p, 1);
-        other += owners(&tr, &own, &none, &own_recoils);
-    }
-    printf("50 MeV neutrons: %d deposits of their first collision's products, %d of later ones\n", own, none);
-    CHECK(own > 0 && none > 0 && own_recoils == 0 && other == 0,
-          "50 MeV neutrons: %d deposits its (%d recoils), %d none, %d other", own, own_recoils, none, other);
+    ownership o = transport_owned(ph, r, &tr, SP_PION_ZERO, 300, -100, 50);
+    CHECK(o.own > 0 && o.none == 0 && o.other == 0, "pi0: %d deposits its, %d none, %d other", o.own, o.none, o.other);
+    o = transport_owned(ph, r, &tr, SP_NEUTRON, 1, 0, 200);
+    CHECK(o.own_recoils > 0 && o.none == 0 && o.other == 0, "1 MeV neutrons: %d recoils its, %d deposits none, %d other",
+          o.own_recoils, o.none, o.other);
+    o = transport_owned(ph, r, &tr, SP_NEUTRON, 50, 0, 200);
+    printf("50 MeV neutrons: %d deposits of their first collision's products, %d of later ones\n", o.own, o.none);
+    CHECK(o.own > 0 && o.none > 0 && o.own_recoils == 0 && o.other == 0,
+          "50 MeV neutrons: %d deposits its (%d recoils), %d none, %d other", o.own, o.own_recoils, o.none, o.other);
     transport_free(&tr);
 }
 
